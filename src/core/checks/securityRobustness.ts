@@ -1,0 +1,3 @@
+import type { CheckDefinition } from './types';
+
+export const securityRobustnessChecks: CheckDefinition[] = [];

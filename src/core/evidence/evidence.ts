@@ -1,0 +1,195 @@
+import type { Topic } from '../card/topics';
+import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
+import { extractNumbers, type StatedNumber } from './numbers';
+
+/** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
+export interface Hit {
+  block: Block;
+  line: number;
+  endLine: number;
+  sentence: string;
+  match: string;
+  /** The sentence states the thing is absent or pending ("no rollback plan yet", "drift monitoring: TBD"). */
+  negated: boolean;
+}
+
+export interface NumberHit extends StatedNumber {
+  hit: Hit;
+}
+
+export interface SearchOptions {
+  /** Only blocks under a heading with one of these topics. */
+  topics?: readonly Topic[];
+  /** Also search fenced code and raw HTML (off by default: code samples are not claims about the model). */
+  includeCode?: boolean;
+}
+
+const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|missing|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
+const SENTENCE_BREAK = /[.!?;](?=\s|$)|\n/g;
+
+interface Haystack {
+  text: string;
+  starts: number[];
+  blocks: Block[];
+}
+
+/**
+ * Query helpers over one card. Searches run over one lower-cased haystack per mode, so a
+ * check costs one regex scan of the card, not one per block.
+ */
+export class Evidence {
+  private prose?: Haystack;
+  private everything?: Haystack;
+  private readonly global = new Map<RegExp, RegExp>();
+
+  constructor(readonly card: ModelCard) {}
+
+  get metadata(): CardMetadata | null {
+    return this.card.metadata;
+  }
+
+  get tables(): readonly Table[] {
+    return this.card.tables;
+  }
+
+  /** First hit that affirms the pattern (not negated). */
+  find(pattern: RegExp, options?: SearchOptions): Hit | undefined {
+    return this.scan(pattern, options, (hit) => !hit.negated);
+  }
+
+  /** First mention, affirmed or negated. */
+  findAny(pattern: RegExp, options?: SearchOptions): Hit | undefined {
+    return this.scan(pattern, options, () => true);
+  }
+
+  /** First statement that the thing is absent or pending ("no rollback plan yet"). */
+  findAbsence(pattern: RegExp, options?: SearchOptions): Hit | undefined {
+    return this.scan(pattern, options, (hit) => hit.negated);
+  }
+
+  findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
+    const hits: Hit[] = [];
+    this.scan(pattern, options, (hit) => {
+      hits.push(hit);
+      return false;
+    });
+    return hits;
+  }
+
+  /** Numbers stated in the same sentence or table row as a mention of the pattern. */
+  numbersNear(pattern: RegExp, options?: SearchOptions): NumberHit[] {
+    return this.findAll(pattern, options).flatMap((hit) => extractNumbers(hit.sentence).map((number) => ({ ...number, hit })));
+  }
+
+  /** Sections under a heading with this topic that hold real (non-placeholder) content. */
+  sectionsWithContent(topic: Topic): Section[] {
+    return this.card.sections.filter((section) => section.hasContent && section.topics.includes(topic));
+  }
+
+  /** Line of the heading where a missing item belongs (first section with one of the topics, even empty), else null. */
+  anchor(...topics: Topic[]): number | null {
+    for (const topic of topics) {
+      const section = this.card.sections.find((candidate) => candidate.topics.includes(topic));
+      if (section) return section.line;
+    }
+    return null;
+  }
+
+  /** The section a block sits in, if any. */
+  sectionOf(block: Block): Section | undefined {
+    return block.section >= 0 ? this.card.sections[block.section] : undefined;
+  }
+
+  private scan(pattern: RegExp, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
+    const haystack = this.haystack(options?.includeCode ?? false);
+    const regex = this.globalize(pattern);
+    regex.lastIndex = 0;
+    const topics = options?.topics;
+    for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
+      if (match[0].length === 0) regex.lastIndex++;
+      const index = blockIndexAt(haystack.starts, match.index);
+      const block = haystack.blocks[index];
+      if (topics && !this.blockHasTopic(block, topics)) continue;
+      const blockEnd = index + 1 < haystack.starts.length ? haystack.starts[index + 1] - 1 : haystack.text.length - 1;
+      const hit = toHit(block, haystack.text.slice(haystack.starts[index], blockEnd), match.index - haystack.starts[index], match[0]);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  private blockHasTopic(block: Block, topics: readonly Topic[]): boolean {
+    if (block.section < 0) return false;
+    const own = this.card.sections[block.section].topics;
+    return topics.some((topic) => own.includes(topic));
+  }
+
+  private haystack(includeCode: boolean): Haystack {
+    if (includeCode) return (this.everything ??= buildHaystack(this.card.blocks.filter((block) => !block.placeholder)));
+    return (this.prose ??= buildHaystack(this.card.blocks.filter((block) => !block.placeholder && block.kind !== 'code' && block.kind !== 'html')));
+  }
+
+  private globalize(pattern: RegExp): RegExp {
+    let regex = this.global.get(pattern);
+    if (!regex) {
+      regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+      this.global.set(pattern, regex);
+    }
+    return regex;
+  }
+}
+
+function buildHaystack(blocks: Block[]): Haystack {
+  const starts: number[] = [];
+  let text = '';
+  for (const block of blocks) {
+    starts.push(text.length);
+    text += block.text.toLowerCase() + '\n';
+  }
+  return { text, starts, blocks };
+}
+
+function blockIndexAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function toHit(block: Block, blockText: string, local: number, match: string): Hit {
+  const [from, to] = sentenceBounds(blockText, local, local + match.length, block.kind === 'table-row');
+  // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
+  const original = block.text.length === blockText.length ? block.text : blockText;
+  const sentence = original.slice(from, to).trim();
+  const before = blockText.slice(from, local);
+  const after = blockText.slice(local + match.length, to);
+  const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const line = block.line + countNewlines(blockText, 0, local) * (block.kind === 'table-row' ? 0 : 1);
+  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated };
+}
+
+/** A table row is one sentence; prose breaks at sentence punctuation followed by space, or at a line break. */
+function sentenceBounds(text: string, start: number, end: number, wholeBlock: boolean): [number, number] {
+  if (wholeBlock) return [0, text.length];
+  let from = 0;
+  let to = text.length;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let match = SENTENCE_BREAK.exec(text); match; match = SENTENCE_BREAK.exec(text)) {
+    if (match.index < start) from = match.index + 1;
+    else if (match.index >= end) {
+      to = match.index;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
+}

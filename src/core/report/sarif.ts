@@ -1,0 +1,80 @@
+import { CHECKS } from '../checks/registry';
+import type { Severity } from '../checks/types';
+import type { Finding, Review } from '../review/types';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions {
+  /** URI of the check catalogue; each rule links to its anchor. */
+  helpBase?: string;
+  /** Turns a card path into the artifact URI CI systems resolve against the checkout. */
+  toUri?: (path: string) => string;
+}
+
+/** SARIF 2.1.0: one run, the check catalogue as rules, one result per failing or conditional finding. */
+export function renderSarif(reviews: readonly Review[], options: SarifOptions = {}): string {
+  const helpBase = options.helpBase ?? 'https://github.com/model-readiness/model-readiness-review/blob/main/docs/checks.md';
+  const toUri = options.toUri ?? ((path: string) => path.replace(/\\/g, '/'));
+  const rules = [...CHECKS.map((check) => ({ id: check.id, severity: check.severity, title: check.title, description: check.description, mitigation: check.mitigation, gate: check.gate })), ...ENGINE_RULES];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = reviews.flatMap((review) => [
+    ...review.cardFindings.map((finding) => result(finding, review, undefined, ruleIndex, toUri)),
+    ...review.gates.flatMap((gate) => gate.findings.map((finding) => result(finding, review, gate.title, ruleIndex, toUri))),
+  ]);
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'model-readiness-review',
+            informationUri: helpBase,
+            version: reviews[0]?.tool.version ?? '0.0.0',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.title.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()),
+              shortDescription: { text: rule.title },
+              fullDescription: { text: rule.description },
+              help: { text: rule.mitigation },
+              helpUri: `${helpBase}#${rule.id.toLowerCase()}`,
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: { gate: rule.gate },
+            })),
+          },
+        },
+        results,
+        invocations: reviews.map((review) => ({ executionSuccessful: true, properties: { card: review.card, recommendation: review.recommendation } })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** Findings the engine itself raises, outside the check registry. */
+const ENGINE_RULES = [
+  { id: 'GATE-NO-EVIDENCE', severity: 'error' as Severity, title: 'Gate has no evidence', description: 'The card says nothing about the subject of this gate, so it cannot pass.', mitigation: 'Document the gate subject in the card.', gate: 'any' },
+  { id: 'CARD-ENCODING-REPAIRED', severity: 'warning' as Severity, title: 'Mojibake repaired', description: 'UTF-8 text had been decoded through a legacy code page and saved again.', mitigation: 'Re-save the card as UTF-8 with the repaired text.', gate: 'card' },
+  { id: 'CARD-NOT-UTF8', severity: 'warning' as Severity, title: 'Card is not UTF-8', description: 'The card is in a legacy encoding.', mitigation: 'Save the card as UTF-8.', gate: 'card' },
+  { id: 'CARD-FRONT-MATTER-INVALID', severity: 'warning' as Severity, title: 'Invalid YAML front matter', description: 'The metadata block could not be parsed, so Hugging Face metadata is ignored.', mitigation: 'Fix the YAML front matter.', gate: 'card' },
+];
+
+function result(finding: Finding, review: Review, gateTitle: string | undefined, ruleIndex: Map<string, number>, toUri: (path: string) => string) {
+  // CI annotations need a line; a finding about something missing sits on line 1.
+  const startLine = finding.line ?? 1;
+  return {
+    ruleId: finding.checkId,
+    ruleIndex: ruleIndex.get(finding.checkId) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: gateTitle ? `${gateTitle}: ${finding.message}` : finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(review.card) },
+          region: { startLine, endLine: Math.max(startLine, finding.endLine ?? startLine) },
+        },
+      },
+    ],
+  };
+}

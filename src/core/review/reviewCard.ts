@@ -1,0 +1,94 @@
+import type { ModelCard } from '../card/types';
+import { checksOfGate } from '../checks/registry';
+import type { CheckContext, CheckResult } from '../checks/types';
+import { Evidence } from '../evidence/evidence';
+import { GATES, type Gate } from '../gates';
+import { TOOL } from '../version';
+import { assessMaturity } from './maturity';
+import { gateStatus, recommendationOf } from './status';
+import { executiveSummary } from './summary';
+import type { EvidenceRef, Finding, GateReview, Review } from './types';
+
+export interface ReviewOptions {
+  /** Review time; injectable so freshness rules and timestamps are reproducible. */
+  now?: Date;
+  /** Called as each gate completes, in order (drives live progress). */
+  onGate?: (gate: GateReview) => void;
+}
+
+const PASS_RISK = 'No gap found in the card\'s evidence.';
+const PASS_MITIGATION = 'Keep the evidence current; re-review when the model, data or use changes.';
+
+/** Runs the seven gates over a parsed card, deterministically and offline. */
+export function reviewCard(card: ModelCard, options: ReviewOptions = {}): Review {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const evidence = new Evidence(card);
+  const context: CheckContext = { card, evidence, now };
+  const gates = GATES.map((gate) => {
+    const result = reviewGate(gate, context);
+    options.onGate?.(result);
+    return result;
+  });
+  const maturity = assessMaturity(evidence);
+  const recommendation = recommendationOf(gates.map((gate) => gate.status));
+  const cardFindings: Finding[] = card.notices.map((notice) => ({ checkId: `CARD-${notice.kind.toUpperCase()}`, severity: 'warning', message: notice.message, line: notice.line, endLine: notice.line }));
+  const title = card.title ?? card.path;
+  return {
+    card: card.path,
+    title: card.title,
+    format: card.format,
+    recommendation,
+    mode: 'offline',
+    elapsedMs: round(performance.now() - started),
+    maturityLevel: maturity.level,
+    maturity,
+    executiveSummary: executiveSummary({ title, recommendation, gates, maturity, cardNotices: cardFindings.length }),
+    cardFindings,
+    gates,
+    reviewedAt: now.toISOString(),
+    tool: { ...TOOL },
+  };
+}
+
+function reviewGate(gate: Gate, context: CheckContext): GateReview {
+  const findings: Finding[] = [];
+  const evidence: EvidenceRef[] = [];
+  const skipped: string[] = [];
+  const mitigations = new Map<string, string>();
+  for (const check of checksOfGate(gate.id)) {
+    const outcome = check.run(context);
+    const results: readonly CheckResult[] = Array.isArray(outcome) ? outcome : [outcome as CheckResult];
+    if (results.length === 0) skipped.push(check.id);
+    for (const result of results) {
+      if (result.outcome === 'pass') evidence.push({ checkId: check.id, line: result.line });
+      else if (result.outcome === 'skip') skipped.push(check.id);
+      else {
+        findings.push({ checkId: check.id, severity: result.severity ?? check.severity, message: result.message, line: result.line, endLine: result.endLine ?? result.line });
+        mitigations.set(check.id, check.mitigation);
+      }
+    }
+  }
+  if (evidence.length === 0 && !findings.some((finding) => finding.severity === 'error')) {
+    findings.unshift({ checkId: 'GATE-NO-EVIDENCE', severity: 'error', message: `The card says nothing about ${gate.subject}.`, line: null, endLine: null });
+    mitigations.set('GATE-NO-EVIDENCE', `Document ${gate.subject}.`);
+  }
+  const status = gateStatus(findings, evidence.length);
+  const decisive = findings.find((finding) => finding.severity === 'error') ?? findings.find((finding) => finding.severity === 'warning');
+  return {
+    id: gate.id,
+    number: gate.number,
+    title: gate.title,
+    status,
+    keyRisk: decisive ? decisive.message : PASS_RISK,
+    mitigation: decisive ? mitigations.get(decisive.checkId)! : PASS_MITIGATION,
+    owner: gate.owner,
+    findings,
+    evidence,
+    skipped,
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

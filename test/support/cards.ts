@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { readCardFile, parseCardText } from '../../src/core/card/readCard';
+import type { ModelCard } from '../../src/core/card/types';
+import { checkById } from '../../src/core/checks/registry';
+import type { CheckResult } from '../../src/core/checks/types';
+import { Evidence } from '../../src/core/evidence/evidence';
+
+/** Repository root, from out/test/support at run time. */
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+export const EXAMPLES = join(REPO_ROOT, 'examples');
+export const FIXED_NOW = new Date('2026-11-01T00:00:00Z');
+
+export function markdownCard(text: string, path = 'MODEL_CARD.md'): ModelCard {
+  return parseCardText(path, text);
+}
+
+export function exampleCard(relativePath: string): Promise<ModelCard> {
+  return readCardFile(join(EXAMPLES, relativePath));
+}
+
+/** Runs one registered check on a card and returns its results as an array. */
+export function runCheck(id: string, card: ModelCard, now: Date = FIXED_NOW): CheckResult[] {
+  const check = checkById(id);
+  if (!check) throw new Error(`no check ${id}`);
+  const outcome = check.run({ card, evidence: new Evidence(card), now });
+  return Array.isArray(outcome) ? [...outcome] : [outcome as CheckResult];
+}
+
+/** Outcome summary of one check on markdown text, e.g. "pass@3", "fail:error@7", "skip". */
+export function outcomeOf(id: string, text: string, now: Date = FIXED_NOW): string {
+  return runCheck(id, markdownCard(text), now)
+    .map((result) => (result.outcome === 'pass' ? `pass@${result.line}` : result.outcome === 'skip' ? 'skip' : `fail:${result.severity ?? checkById(id)!.severity}@${result.line}`))
+    .join(',');
+}
