@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml, YAMLException } from 'js-yaml';
 import type { CardMetadata, CardNotice, ModelIndexResult } from './types';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -17,10 +17,12 @@ export function readFrontMatter(text: string): FrontMatterSplit {
   const lineCount = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
   let raw: unknown;
   try {
-    raw = parseYaml(match[1], { uniqueKeys: false, maxAliasCount: 100 });
+    // js-yaml: a full YAML 1.2 parser, several times faster than the alternatives on front matter.
+    raw = loadYaml(match[1], { json: true });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { metadata: null, lineCount, notices: [{ kind: 'front-matter-invalid', message: `The YAML front matter could not be parsed: ${reason}`, line: 1 }] };
+    const reason = error instanceof YAMLException ? error.reason : String(error);
+    const line = error instanceof YAMLException && error.mark ? error.mark.line + 2 : 1;
+    return { metadata: null, lineCount, notices: [{ kind: 'front-matter-invalid', message: `The YAML front matter could not be parsed (line ${line}): ${reason}.`, line }] };
   }
   if (!isRecord(raw)) return { metadata: null, lineCount, notices: [] };
   return { metadata: toMetadata(raw, 1, lineCount), lineCount, notices: [] };

@@ -1,20 +1,34 @@
 import MarkdownIt from 'markdown-it';
-type Token = ReturnType<typeof markdownParser.parse>[number];
 import { CardBuilder } from './cardBuilder';
 import { readFrontMatter } from './frontMatter';
 import type { CardNotice, ModelCard, TableRow } from './types';
 
-/** The one markdown-it configuration the product parses cards with (raw HTML kept as html blocks, never rendered). */
-export const markdownParser = new MarkdownIt({ html: true, linkify: false });
+/**
+ * markdown-it as the card reader uses it: raw HTML kept as html blocks (never rendered), and
+ * only the block phase run. Inline markup is reduced to reader-visible text by inlineText,
+ * which costs a fraction of markdown-it's inline phase and keeps what the checks need.
+ */
+export const blockParser = new MarkdownIt({ html: true, linkify: false });
+blockParser.core.ruler.disable(['inline', 'text_join']);
 
-/** Reader-visible text of inline markdown: emphasis, code ticks and link targets removed. */
-export function plainInline(content: string): string {
+type Token = ReturnType<typeof blockParser.parse>[number];
+
+const INLINE_MARKUP = /[*_`[<\\!]/;
+const LINK_OR_IMAGE = /!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]/g;
+const AUTOLINK = /<((?:https?|mailto|ftp):[^>\s]*)>/g;
+const HTML_TAG = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->/g;
+const EMPHASIS = /(\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|`+)/g;
+const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|<>~])/g;
+
+/** Reader-visible text of inline markdown: link text kept, targets, emphasis, code ticks and raw HTML dropped. */
+export function inlineText(content: string): string {
+  if (!INLINE_MARKUP.test(content)) return content.trim();
   return content
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*`]+/g, '')
-    .replace(/(^|\s)_{1,2}([^_]+)_{1,2}(?=\s|$)/g, '$1$2')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[ \t]+/g, ' ')
+    .replace(LINK_OR_IMAGE, (_, inline?: string, reference?: string) => inline ?? reference ?? '')
+    .replace(AUTOLINK, '$1')
+    .replace(HTML_TAG, ' ')
+    .replace(EMPHASIS, '')
+    .replace(ESCAPE, '$1')
     .trim();
 }
 
@@ -23,7 +37,7 @@ export function readMarkdownCard(path: string, text: string, notices: CardNotice
   const front = readFrontMatter(text);
   // Front matter lines become blank so markdown-it's line numbers stay those of the file.
   const body = front.lineCount > 0 ? '\n'.repeat(front.lineCount) + lines.slice(front.lineCount).join('\n') : text;
-  const tokens = markdownParser.parse(body, {});
+  const tokens = blockParser.parse(body, {});
   const builder = new CardBuilder();
   walkTokens(tokens, builder);
   return builder.build({ path, format: 'markdown', text, lines, metadata: front.metadata, notices: [...notices, ...front.notices] });
@@ -39,7 +53,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        builder.openSection(plainInline(inline.content), Number(token.tag.slice(1)), token.map![0] + 1);
+        builder.openSection(inlineText(inline.content), Number(token.tag.slice(1)), token.map![0] + 1);
         i += 2;
         break;
       }
@@ -52,7 +66,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
       case 'paragraph_open': {
         const inline = tokens[i + 1];
         const [start, end] = token.map!;
-        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', plainInline(inline.content), start + 1, end);
+        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', inlineText(inline.content), start + 1, end);
         i += 2;
         break;
       }
@@ -80,7 +94,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         row = { cells: [], line: token.map![0] + 1, endLine: token.map![1] };
         break;
       case 'inline':
-        if (row) row.cells.push(plainInline(token.content));
+        if (row) row.cells.push(inlineText(token.content));
         break;
       case 'tr_close':
         if (table && row) {

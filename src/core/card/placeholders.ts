@@ -24,7 +24,11 @@ const TEMPLATE_SENTENCES = [
 const LABEL_ONLY = /^[\s\-–—*>#|]*([\p{L}\p{N} ()/&,'’.-]{1,60})?[:：]?[\s\-–—*|.]*$/u;
 
 /** True when the text, once placeholder tokens are removed, is nothing but a label such as "Developed by:". */
+/** Cheap first look: text without any of these cannot be a placeholder. */
+const MAYBE_PLACEHOLDER = /[[{<]|todo|tbd|tbc|fixme|xxx|lorem|n\/a|information needed|provide a|this (section|model card|is the model card)|use the code below|users \(both|carbon emissions can|if there is a paper|explain how/i;
+
 export function isPlaceholderText(text: string): boolean {
+  if (!MAYBE_PLACEHOLDER.test(text)) return false;
   const lower = text.toLowerCase();
   if (TEMPLATE_SENTENCES.some((sentence) => lower.includes(sentence))) return true;
   const stripped = text.replace(PLACEHOLDER_TOKENS, '');

@@ -33,8 +33,18 @@ export type Topic = keyof typeof TOPIC_SYNONYMS;
 
 export const TOPICS = Object.keys(TOPIC_SYNONYMS) as Topic[];
 
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, readonly Topic[]>();
+
 /** Topics a heading names, e.g. "Testing Data, Factors & Metrics" → evaluation-data, evaluation. */
-export function topicsOfHeading(title: string): Topic[] {
-  const normalized = title.toLowerCase().replace(/[_*`#:]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return TOPICS.filter((topic) => TOPIC_SYNONYMS[topic].test(normalized));
+export function topicsOfHeading(title: string): readonly Topic[] {
+  let topics = memo.get(title);
+  if (topics === undefined) {
+    const normalized = title.toLowerCase().replace(/[_*`#:]+/g, ' ').replace(/\s+/g, ' ').trim();
+    topics = TOPICS.filter((topic) => TOPIC_SYNONYMS[topic].test(normalized));
+    // Cards reuse the same few hundred headings; the memo is bounded for long-running hosts.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(title, topics);
+  }
+  return topics;
 }

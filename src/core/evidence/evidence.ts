@@ -1,6 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
+import { KEY_LENGTH, KEY_SPACE, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
 export interface Hit {
@@ -32,6 +33,7 @@ interface Haystack {
   text: string;
   starts: number[];
   blocks: Block[];
+  words: WordIndex;
 }
 
 /**
@@ -41,7 +43,6 @@ interface Haystack {
 export class Evidence {
   private prose?: Haystack;
   private everything?: Haystack;
-  private readonly global = new Map<RegExp, RegExp>();
 
   constructor(readonly card: ModelCard) {}
 
@@ -103,16 +104,33 @@ export class Evidence {
 
   private scan(pattern: RegExp, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
     const haystack = this.haystack(options?.includeCode ?? false);
-    const regex = this.globalize(pattern);
-    regex.lastIndex = 0;
+    const regex = globalTwin(pattern);
     const topics = options?.topics;
+    const keys = anchorKeys(pattern);
+    if (keys === null) return this.scanAll(haystack, regex, topics, accept);
+    // Only blocks with a word the pattern can start with can match: visit those, in document order.
+    for (const index of candidateBlocks(haystack, keys)) {
+      const block = haystack.blocks[index];
+      if (topics && !this.blockHasTopic(block, topics)) continue;
+      const blockText = haystack.text.slice(haystack.starts[index], blockEnd(haystack, index));
+      regex.lastIndex = 0;
+      for (let match = regex.exec(blockText); match; match = regex.exec(blockText)) {
+        if (match[0].length === 0) regex.lastIndex++;
+        const hit = toHit(block, blockText, match.index, match[0]);
+        if (accept(hit)) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private scanAll(haystack: Haystack, regex: RegExp, topics: readonly Topic[] | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
+    regex.lastIndex = 0;
     for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
       if (match[0].length === 0) regex.lastIndex++;
       const index = blockIndexAt(haystack.starts, match.index);
       const block = haystack.blocks[index];
       if (topics && !this.blockHasTopic(block, topics)) continue;
-      const blockEnd = index + 1 < haystack.starts.length ? haystack.starts[index + 1] - 1 : haystack.text.length - 1;
-      const hit = toHit(block, haystack.text.slice(haystack.starts[index], blockEnd), match.index - haystack.starts[index], match[0]);
+      const hit = toHit(block, haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
       if (accept(hit)) return hit;
     }
     return undefined;
@@ -129,24 +147,88 @@ export class Evidence {
     return (this.prose ??= buildHaystack(this.card.blocks.filter((block) => !block.placeholder && block.kind !== 'code' && block.kind !== 'html')));
   }
 
-  private globalize(pattern: RegExp): RegExp {
-    let regex = this.global.get(pattern);
-    if (!regex) {
-      regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-      this.global.set(pattern, regex);
-    }
-    return regex;
+}
+
+/** Global-flag twins of check patterns, shared by every review: compiling a RegExp costs more than scanning a card with it. */
+const GLOBAL_TWINS = new Map<string, RegExp>();
+
+function globalTwin(pattern: RegExp): RegExp {
+  const id = `${pattern.flags}/${pattern.source}`;
+  let regex = GLOBAL_TWINS.get(id);
+  if (!regex) {
+    regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    GLOBAL_TWINS.set(id, regex);
   }
+  return regex;
 }
 
 function buildHaystack(blocks: Block[]): Haystack {
   const starts: number[] = [];
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (const block of blocks) {
-    starts.push(text.length);
-    text += block.text.toLowerCase() + '\n';
+    starts.push(length);
+    const lower = block.text.toLowerCase();
+    parts.push(lower);
+    length += lower.length + 1;
   }
-  return { text, starts, blocks };
+  // join() yields a flat string; += would build a rope that makes every charCodeAt slow.
+  const text = parts.join('\n') + '\n';
+  return { text, starts, blocks, words: indexWords(text, starts) };
+}
+
+/**
+ * Which blocks hold a word starting with a given three letters (see wordKey). Postings are
+ * linked lists in typed arrays: one pass, no allocation per word.
+ */
+interface WordIndex {
+  head: Int32Array;
+  next: Int32Array;
+  block: Int32Array;
+}
+
+/** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
+function indexWords(text: string, starts: number[]): WordIndex {
+  const head = new Int32Array(KEY_SPACE).fill(-1);
+  const capacity = (text.length >> 2) + 1;
+  const next = new Int32Array(capacity);
+  const blockOf = new Int32Array(capacity);
+  let postings = 0;
+  let block = 0;
+  let wordStart = -1;
+  const wordChar = WORD_CHAR;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code < 128 && wordChar[code] !== 0) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0 && i - wordStart >= KEY_LENGTH) {
+      while (block + 1 < starts.length && starts[block + 1] <= wordStart) block++;
+      const key = wordKey(text.charCodeAt(wordStart), text.charCodeAt(wordStart + 1), text.charCodeAt(wordStart + 2));
+      const latest = head[key];
+      if (latest < 0 || blockOf[latest] !== block) {
+        next[postings] = latest;
+        blockOf[postings] = block;
+        head[key] = postings++;
+      }
+    }
+    wordStart = -1;
+  }
+  return { head, next, block: blockOf };
+}
+
+/** Blocks holding a word with one of the keys, ascending. */
+function candidateBlocks(haystack: Haystack, keys: readonly number[]): number[] {
+  const { head, next, block } = haystack.words;
+  const found: number[] = [];
+  for (const key of keys) for (let posting = head[key]; posting >= 0; posting = next[posting]) found.push(block[posting]);
+  if (keys.length === 1) return found.reverse();
+  return [...new Set(found)].sort((a, b) => a - b);
+}
+
+function blockEnd(haystack: Haystack, index: number): number {
+  return index + 1 < haystack.starts.length ? haystack.starts[index + 1] - 1 : haystack.text.length - 1;
 }
 
 function blockIndexAt(starts: number[], offset: number): number {

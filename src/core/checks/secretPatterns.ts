@@ -1,0 +1,164 @@
+/**
+ * Credentials that must never appear in a model card, as a data table (kind, pattern), and the
+ * scanner that finds them on the card's raw lines (code blocks, HTML and front matter included).
+ * A finding names the kind and the line only: the secret value is never returned.
+ */
+
+export interface SecretPattern {
+  /** What the credential is, as a finding names it ("AWS access key ID"). */
+  kind: string;
+  /** Global, with indices; group 1 is the secret value (checked for placeholders, never shown). */
+  pattern: RegExp;
+  /** The value must look random: a generic `password=`-style assignment, or a vendor prefix that ordinary words can share. */
+  random?: boolean;
+}
+
+/** Key names whose value is a credential in a generic `name = value` assignment. */
+const GENERIC_NAMES = 'password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|private[_-]?key|token';
+/** `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`. */
+const ASSIGN = `["']?\\s*[:=]{1,2}>?\\s*["']?`;
+
+/** Specific vendors first: when two patterns overlap, the first one names the finding. */
+export const SECRET_PATTERNS: readonly SecretPattern[] = [
+  { kind: 'AWS access key ID', pattern: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/dg },
+  { kind: 'AWS secret access key', pattern: new RegExp(`(?<![a-z0-9])aws_?secret_?(?:access_?)?key(?:_id)?${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi') },
+  { kind: 'Azure storage account key (connection string)', pattern: /\bAccountKey=([A-Za-z0-9+/=]{20,})/dgi },
+  { kind: 'Azure Service Bus / Event Hubs shared access key', pattern: /\bSharedAccessKey=([A-Za-z0-9+/=]{20,})/dgi },
+  { kind: 'Azure OpenAI / Cognitive Services key', pattern: new RegExp(`(?<![a-z0-9])(?:azure[_-]?openai[_-]?(?:api[_-]?)?key|ocp-apim-subscription-key|api-key)${ASSIGN}([a-f0-9]{32})(?![a-z0-9])`, 'dgi') },
+  { kind: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{20,})/dg, random: true },
+  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/dg, random: true },
+  { kind: 'GitHub token', pattern: /(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])/dg },
+  { kind: 'GitHub fine-grained token', pattern: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{22,255})/dg },
+  { kind: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/dg, random: true },
+  { kind: 'Slack token', pattern: /(?<![A-Za-z0-9_])(xox[abposr]-[A-Za-z0-9-]{10,})/dg },
+  { kind: 'Slack webhook URL', pattern: /(https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,})/dg },
+  { kind: 'Google API key', pattern: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg },
+  // Only with key material (base64 or a PEM header) after the marker, so prose that names the marker is not a key.
+  { kind: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[ \t])*([A-Za-z0-9+/=]{16,}|[A-Za-z-]+: )/dg },
+  { kind: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg },
+  { kind: 'database URL with an embedded password', pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|snowflake|jdbc:[a-z]+)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'`]+:([^\s@/"'`]+)@/dgi },
+  { kind: 'hard-coded credential', pattern: new RegExp(`(?<![a-z0-9])(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true },
+];
+
+/** Obvious stand-ins: `<your-key>`, `${OPENAI_API_KEY}`, `sk-...`, `xxxx`, `YOUR_API_KEY`, `****`, env lookups. */
+const PLACEHOLDER_VALUE = /x{4,}|\*{3,}|•{3,}|\.{3}|…|<[^>]*>|\$\{|\$\(|\{\{|%\(|^\$[a-z_]|your[_-]?|replace[_-]?me|placeholder|redacted|changeme|insert[_-]|^\[.*\]$|process\.env|os\.environ|getenv|secretref|keyvault\(/i;
+const PLACEHOLDER_WORD = /^(password|passwd|your-password|secret|token|none|null|empty|required|string)$/i;
+const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const CALL_OR_INDEX = /^[\w.]+\s*[([]/;
+const REPEATED = /^(.)\1+$/;
+const TRAILING_PUNCTUATION = /[)\]}*.>!?]+$/;
+/** Generic name for the generic pattern's finding, from the key name that was assigned. */
+const GENERIC_KIND: readonly [RegExp, string][] = [
+  [/pass|pwd/i, 'hard-coded password'],
+  [/private/i, 'hard-coded private key'],
+  [/secret/i, 'hard-coded secret'],
+  [/api[_-]?key|apikey/i, 'hard-coded API key'],
+  [/access[_-]?key/i, 'hard-coded access key'],
+  [/token/i, 'hard-coded token'],
+];
+
+export function isPlaceholderSecret(value: string): boolean {
+  const trimmed = value.replace(TRAILING_PUNCTUATION, '');
+  return (
+    trimmed.length === 0 ||
+    PLACEHOLDER_VALUE.test(value) ||
+    PLACEHOLDER_WORD.test(trimmed) ||
+    ENV_VAR_NAME.test(trimmed) ||
+    CALL_OR_INDEX.test(trimmed) ||
+    REPEATED.test(trimmed) ||
+    trimmed.includes('://')
+  );
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/** A literal that looks generated rather than a word: 10+ characters, two of lower/upper/digit, 3+ bits per character. */
+export function looksRandom(value: string): boolean {
+  const trimmed = value.replace(TRAILING_PUNCTUATION, '');
+  if (trimmed.length < 10) return false;
+  const classes = Number(/[a-z]/.test(trimmed)) + Number(/[A-Z]/.test(trimmed)) + Number(/\d/.test(trimmed));
+  return classes >= 2 && shannonEntropy(trimmed) >= 3;
+}
+
+export interface SecretSpan {
+  kind: string;
+  /** Offset of the whole match in the scanned text. */
+  start: number;
+  end: number;
+  /** Offsets of the secret value (group 1). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Every credential in a text, in text order, one per occurrence (overlapping matches reported once). */
+export function scanSecrets(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const { kind, pattern, random } of SECRET_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      const value = match[1] ?? match[0];
+      const [valueStart, valueEnd] = match.indices?.[1] ?? [match.index, match.index + match[0].length];
+      if (isPlaceholderSecret(value)) continue;
+      if (random && !looksRandom(value)) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (spans.some((span) => span.start < end && start < span.end)) continue;
+      spans.push({ kind: kind === 'hard-coded credential' ? genericKind(match[0]) : kind, start, end, valueStart, valueEnd });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+export interface SecretFinding {
+  kind: string;
+  /** 1-based line of the card. */
+  line: number;
+}
+
+/** Credentials on the card's lines (every line: code, HTML, front matter). */
+export function findSecrets(lines: readonly string[]): SecretFinding[] {
+  const text = lines.join('\n');
+  const spans = scanSecrets(text);
+  if (spans.length === 0) return [];
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return spans.map((span) => ({ kind: span.kind, line: lineAt(starts, span.start) }));
+}
+
+/** The text with every credential value replaced by "[redacted]", for quoting the card safely. */
+export function redactSecrets(text: string): string {
+  const spans = scanSecrets(text);
+  let out = text;
+  for (let i = spans.length - 1; i >= 0; i--) out = `${out.slice(0, spans[i].valueStart)}[redacted]${out.slice(spans[i].valueEnd)}`;
+  return out;
+}
+
+function genericKind(assignment: string): string {
+  const name = assignment.split(/[:=]/, 1)[0];
+  return GENERIC_KIND.find(([pattern]) => pattern.test(name))?.[1] ?? 'hard-coded credential';
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
