@@ -11,33 +11,40 @@ export interface SecretPattern {
   pattern: RegExp;
   /** The value must look random: a generic `password=`-style assignment, or a vendor prefix that ordinary words can share. */
   random?: boolean;
+  /** Lower-case fragments of which at least one must occur in the text for the pattern to be tried (a cheap prefilter). */
+  hints: readonly string[];
 }
 
 /** Key names whose value is a credential in a generic `name = value` assignment. */
-const GENERIC_NAMES = 'password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|private[_-]?key|token';
+const GENERIC_NAMES = 'password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|token';
 /** `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`. */
 const ASSIGN = `["']?\\s*[:=]{1,2}>?\\s*["']?`;
 
 /** Specific vendors first: when two patterns overlap, the first one names the finding. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  { kind: 'AWS access key ID', pattern: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/dg },
-  { kind: 'AWS secret access key', pattern: new RegExp(`(?<![a-z0-9])aws_?secret_?(?:access_?)?key(?:_id)?${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi') },
-  { kind: 'Azure storage account key (connection string)', pattern: /\bAccountKey=([A-Za-z0-9+/=]{20,})/dgi },
-  { kind: 'Azure Service Bus / Event Hubs shared access key', pattern: /\bSharedAccessKey=([A-Za-z0-9+/=]{20,})/dgi },
-  { kind: 'Azure OpenAI / Cognitive Services key', pattern: new RegExp(`(?<![a-z0-9])(?:azure[_-]?openai[_-]?(?:api[_-]?)?key|ocp-apim-subscription-key|api-key)${ASSIGN}([a-f0-9]{32})(?![a-z0-9])`, 'dgi') },
-  { kind: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{20,})/dg, random: true },
-  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/dg, random: true },
-  { kind: 'GitHub token', pattern: /(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])/dg },
-  { kind: 'GitHub fine-grained token', pattern: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{22,255})/dg },
-  { kind: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/dg, random: true },
-  { kind: 'Slack token', pattern: /(?<![A-Za-z0-9_])(xox[abposr]-[A-Za-z0-9-]{10,})/dg },
-  { kind: 'Slack webhook URL', pattern: /(https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,})/dg },
-  { kind: 'Google API key', pattern: /(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg },
+  { kind: 'AWS access key ID', pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/dg, hints: ['akia', 'asia', 'abia', 'acca'] },
+  { kind: 'AWS secret access key', pattern: new RegExp(`aws_?secret_?(?:access_?)?key(?:_id)?${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi'), hints: ['aws_secret', 'awssecret'] },
+  { kind: 'Azure storage account key (connection string)', pattern: /AccountKey=([A-Za-z0-9+/=]{20,})/dgi, hints: ['accountkey='] },
+  { kind: 'Azure Service Bus / Event Hubs shared access key', pattern: /SharedAccessKey=([A-Za-z0-9+/=]{20,})/dgi, hints: ['sharedaccesskey='] },
+  { kind: 'Azure OpenAI / Cognitive Services key', pattern: new RegExp(`(?:azure[_-]?openai[_-]?(?:api[_-]?)?key|ocp-apim-subscription-key|api-key)${ASSIGN}([a-f0-9]{32})(?![a-z0-9])`, 'dgi'), hints: ['openai', 'api-key', 'subscription-key'] },
+  { kind: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{20,})/dg, random: true, hints: ['sk-ant-'] },
+  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/dg, random: true, hints: ['sk-'] },
+  { kind: 'GitHub token', pattern: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])/dg, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
+  { kind: 'GitHub fine-grained token', pattern: /\b(github_pat_[A-Za-z0-9_]{22,255})/dg, hints: ['github_pat_'] },
+  { kind: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/dg, random: true, hints: ['hf_'] },
+  { kind: 'Slack token', pattern: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/dg, hints: ['xox'] },
+  { kind: 'Slack webhook URL', pattern: /(https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,})/dg, hints: ['hooks.slack.com'] },
+  { kind: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg, hints: ['aiza'] },
   // Only with key material (base64 or a PEM header) after the marker, so prose that names the marker is not a key.
-  { kind: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[ \t])*([A-Za-z0-9+/=]{16,}|[A-Za-z-]+: )/dg },
-  { kind: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg },
-  { kind: 'database URL with an embedded password', pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|snowflake|jdbc:[a-z]+)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'`]+:([^\s@/"'`]+)@/dgi },
-  { kind: 'hard-coded credential', pattern: new RegExp(`(?<![a-z0-9])(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true },
+  { kind: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[ \t])*([A-Za-z0-9+/=]{16,}|[A-Za-z-]+: )/dg, hints: ['private key'] },
+  { kind: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg, hints: ['eyj'] },
+  // Starts at "://" (fast to find); the lookbehind then requires a database scheme before it.
+  {
+    kind: 'database URL with an embedded password',
+    pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|snowflake|jdbc:[a-z]+)(?:\+[a-z0-9]+)?:\/\/)[^\s:@/"'`]+:([^\s@/"'`]+)@/dgi,
+    hints: ['://'],
+  },
+  { kind: 'hard-coded credential', pattern: new RegExp(`(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true, hints: ['pass', 'pwd', 'secret', 'key', 'token'] },
 ];
 
 /** Obvious stand-ins: `<your-key>`, `${OPENAI_API_KEY}`, `sk-...`, `xxxx`, `YOUR_API_KEY`, `****`, env lookups. */
@@ -103,7 +110,9 @@ export interface SecretSpan {
 /** Every credential in a text, in text order, one per occurrence (overlapping matches reported once). */
 export function scanSecrets(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  for (const { kind, pattern, random } of SECRET_PATTERNS) {
+  const lower = text.toLowerCase();
+  for (const { kind, pattern, random, hints } of SECRET_PATTERNS) {
+    if (!hints.some((hint) => lower.includes(hint))) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) {

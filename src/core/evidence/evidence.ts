@@ -1,7 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
-import { KEY_LENGTH, KEY_SPACE, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
+import { KEY_SPACE, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
 export interface Hit {
@@ -152,13 +152,18 @@ export class Evidence {
 /** Global-flag twins of check patterns, shared by every review: compiling a RegExp costs more than scanning a card with it. */
 const GLOBAL_TWINS = new Map<string, RegExp>();
 
+const TWIN_BY_IDENTITY = new WeakMap<RegExp, RegExp>();
+
 function globalTwin(pattern: RegExp): RegExp {
+  const known = TWIN_BY_IDENTITY.get(pattern);
+  if (known) return known;
   const id = `${pattern.flags}/${pattern.source}`;
   let regex = GLOBAL_TWINS.get(id);
   if (!regex) {
     regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
     GLOBAL_TWINS.set(id, regex);
   }
+  TWIN_BY_IDENTITY.set(pattern, regex);
   return regex;
 }
 
@@ -190,7 +195,7 @@ interface WordIndex {
 /** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
 function indexWords(text: string, starts: number[]): WordIndex {
   const head = new Int32Array(KEY_SPACE).fill(-1);
-  const capacity = (text.length >> 2) + 1;
+  const capacity = (text.length >> 1) + 1;
   const next = new Int32Array(capacity);
   const blockOf = new Int32Array(capacity);
   let postings = 0;
@@ -203,9 +208,10 @@ function indexWords(text: string, starts: number[]): WordIndex {
       if (wordStart < 0) wordStart = i;
       continue;
     }
-    if (wordStart >= 0 && i - wordStart >= KEY_LENGTH) {
+    if (wordStart >= 0) {
       while (block + 1 < starts.length && starts[block + 1] <= wordStart) block++;
-      const key = wordKey(text.charCodeAt(wordStart), text.charCodeAt(wordStart + 1), text.charCodeAt(wordStart + 2));
+      const length = i - wordStart;
+      const key = wordKey(text.charCodeAt(wordStart), length > 1 ? text.charCodeAt(wordStart + 1) : 0, length > 2 ? text.charCodeAt(wordStart + 2) : 0);
       const latest = head[key];
       if (latest < 0 || blockOf[latest] !== block) {
         next[postings] = latest;

@@ -1,44 +1,48 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
 
 /**
- * Index keys for a pattern: the first three characters of the words a match can start with.
- * A check pattern such as /\b(kpis?|key performance indicators?)\b/ can only match in a block
- * that has a word starting "kpi" or "key", so the evidence scan only visits those blocks.
- * Returns null when the pattern gives no such promise (no leading \b, a short or variable
- * first word); such patterns are scanned over the whole card.
+ * Index keys for a pattern: the first letters of the words a match can start with. A pattern
+ * such as /\b(kpis?|key performance indicators?)\b/ can only match in a block holding a word
+ * that starts "kpi" or "key", so the evidence scan visits only those blocks. Every alternative
+ * must start at a word boundary (\b) with at least two literal word characters; otherwise the
+ * pattern gets null and is scanned over the whole card.
  */
 export function anchorKeys(pattern: RegExp): readonly number[] | null {
-  // Keyed by text, not identity: a regex literal inside a function is a new object on every call.
+  const known = byIdentity.get(pattern);
+  if (known !== undefined) return known;
+  // Keyed by text as well: a regex literal inside a function is a new object on every call.
   const id = `${pattern.flags}/${pattern.source}`;
-  let keys = cache.get(id);
+  let keys = byText.get(id);
   if (keys === undefined) {
     keys = computeKeys(pattern);
-    cache.set(id, keys);
+    byText.set(id, keys);
   }
+  byIdentity.set(pattern, keys);
   return keys;
 }
 
-export const KEY_LENGTH = 3;
-
-/** Position of a word character ([a-z0-9_]) in the key alphabet, 1–37; 0 for anything else. */
+/** Word characters as \b sees them; position in the key alphabet 1–37, 0 for anything else. */
 export const WORD_CHAR = new Uint8Array(128);
 'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').forEach((char, index) => (WORD_CHAR[char.charCodeAt(0)] = index + 1));
 
-/** Number of distinct word keys: three characters of a 38-symbol alphabet. */
-export const KEY_SPACE = 38 * 38 * 38;
+const RADIX = 38;
+/** Number of distinct word keys: up to three characters of a 38-symbol alphabet (0 = word ended). */
+export const KEY_SPACE = RADIX * RADIX * RADIX;
 
-/** The first three characters of a word packed into one small number, so the index is a flat typed array. */
+/** The first (up to) three characters of a word packed into one small number; pass 0 for characters past the word's end. */
 export function wordKey(first: number, second: number, third: number): number {
-  return (WORD_CHAR[first] * 38 + WORD_CHAR[second]) * 38 + WORD_CHAR[third];
+  return (WORD_CHAR[first] * RADIX + (second ? WORD_CHAR[second] : 0)) * RADIX + (third ? WORD_CHAR[third] : 0);
 }
 
+const BOUNDARY = '\u0001';
 const MAX_PREFIXES = 64;
 const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } satisfies Features;
 type Node = AstNode<typeof FEATURES>;
-const cache = new Map<string, readonly number[] | null>();
+const byIdentity = new WeakMap<RegExp, readonly number[] | null>();
+const byText = new Map<string, readonly number[] | null>();
 
 interface Expansion {
-  /** Literal strings one of which every match of the node starts with. */
+  /** Literal strings one of which every match of the node starts with (\b marked as BOUNDARY). */
   prefixes: string[];
   /** True when the prefixes are the node's whole match (so what follows can be appended). */
   complete: boolean;
@@ -54,15 +58,18 @@ function computeKeys(pattern: RegExp): readonly number[] | null {
   } catch {
     return null;
   }
-  const sequence = ast.type === 'alternative' ? ast.body : [ast];
-  // A leading \b followed by a word character means every match starts at a word start.
-  if (sequence[0]?.type !== 'anchor' || sequence[0].kind !== 'boundary') return null;
-  const { prefixes } = expandSequence(sequence.slice(1));
   const keys = new Set<number>();
-  for (const prefix of prefixes) {
-    const word = /^[a-z0-9_]*/.exec(pattern.flags.includes('i') ? prefix.toLowerCase() : prefix)![0];
-    if (word.length < KEY_LENGTH) return null;
-    keys.add(wordKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)));
+  for (const raw of expand(ast).prefixes) {
+    const prefix = pattern.flags.includes('i') ? raw.toLowerCase() : raw;
+    // Only a \b right before a word character promises that the match starts a word.
+    const lead = /^\u0001+/.exec(prefix);
+    if (!lead) return null;
+    const word = /^[a-z0-9_]*/.exec(prefix.slice(lead[0].length))![0];
+    if (word.length < 2) return null;
+    const [first, second] = [word.charCodeAt(0), word.charCodeAt(1)];
+    if (word.length >= 3) keys.add(wordKey(first, second, word.charCodeAt(2)));
+    // A two-letter prefix matches the word itself and every longer word starting with it.
+    else for (let third = 0; third < RADIX; third++) keys.add(wordKey(first, second, 0) + third);
   }
   return keys.size > 0 ? [...keys] : null;
 }
@@ -72,7 +79,7 @@ function expand(node: Node): Expansion {
     case 'value':
       return { prefixes: [String.fromCodePoint(node.codePoint)], complete: true };
     case 'anchor':
-      return EMPTY;
+      return node.kind === 'boundary' ? { prefixes: [BOUNDARY], complete: true } : EMPTY;
     case 'alternative':
       return expandSequence(node.body);
     case 'disjunction': {

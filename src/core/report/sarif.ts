@@ -6,7 +6,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export interface SarifOptions {
-  /** URI of the check catalogue; each rule links to its anchor. */
+  /** Absolute URI of the check catalogue (docs/checks.md where it is published); each rule links to its anchor. */
   helpBase?: string;
   /** Turns a card path into the artifact URI CI systems resolve against the checkout. */
   toUri?: (path: string) => string;
@@ -14,7 +14,7 @@ export interface SarifOptions {
 
 /** SARIF 2.1.0: one run, the check catalogue as rules, one result per failing or conditional finding. */
 export function renderSarif(reviews: readonly Review[], options: SarifOptions = {}): string {
-  const helpBase = options.helpBase ?? 'https://github.com/model-readiness/model-readiness-review/blob/main/docs/checks.md';
+  const helpBase = options.helpBase;
   const toUri = options.toUri ?? ((path: string) => path.replace(/\\/g, '/'));
   const rules = [...CHECKS.map((check) => ({ id: check.id, severity: check.severity, title: check.title, description: check.description, mitigation: check.mitigation, gate: check.gate })), ...ENGINE_RULES];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -30,15 +30,15 @@ export function renderSarif(reviews: readonly Review[], options: SarifOptions = 
         tool: {
           driver: {
             name: 'model-readiness-review',
-            informationUri: helpBase,
+            ...(helpBase ? { informationUri: helpBase } : {}),
             version: reviews[0]?.tool.version ?? '0.0.0',
             rules: rules.map((rule) => ({
               id: rule.id,
               name: rule.title.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()),
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.description },
-              help: { text: rule.mitigation },
-              helpUri: `${helpBase}#${rule.id.toLowerCase()}`,
+              help: { text: rule.mitigation, markdown: `**Why:** ${rule.description}\n\n**Fix:** ${rule.mitigation}` },
+              ...(helpBase ? { helpUri: `${helpBase}#${rule.id.toLowerCase()}` } : {}),
               defaultConfiguration: { level: LEVEL[rule.severity] },
               properties: { gate: rule.gate },
             })),

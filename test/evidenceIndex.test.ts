@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Evidence } from '../src/core/evidence/evidence';
+import { anchorKeys, wordKey } from '../src/core/evidence/prefilter';
+import { markdownCard } from './support/cards';
+
+const key = (word: string) => wordKey(word.charCodeAt(0), word.charCodeAt(1) || 0, word.charCodeAt(2) || 0);
+
+describe('evidence word index', () => {
+  it('derives the word keys a pattern can start with', () => {
+    assert.deepEqual(anchorKeys(/\b(kpis?|key performance indicators?|north[- ]star)\b/), [key('kpi'), key('key'), key('nor')]);
+    assert.deepEqual(anchorKeys(/(\bpsi\b|\bpopulation stability)/), [key('psi'), key('pop')]);
+    assert.equal(anchorKeys(/\bks[- ]test/)?.length, 38, 'a two-letter prefix covers every third letter');
+  });
+
+  it('refuses patterns that can start mid-word or with no literal', () => {
+    assert.equal(anchorKeys(/(?:assumptions?|caveats?)/), null);
+    assert.equal(anchorKeys(/\b(re)?training/), null);
+    assert.equal(anchorKeys(/\b\d+% missing/), null);
+    assert.equal(anchorKeys(/\bx|\by/), null);
+    assert.equal(anchorKeys(/(\bpsi|drift)/), null);
+  });
+
+  const vocabulary = ['kpi', 'kpis', 'key', 'keys', 'psi', 'ks', 'ks-test', 'drift', 'no', 'rollback', 'plan', 'canary', 'target', 'targets', '10%', '_x', 'north star', 'north-star', 'é', 'naïve', '\n', '\n\n', '## Monitoring\n', '- ', '. ', '|'];
+  const patterns = [/\b(kpis?|key)\b/, /\bks[- ]test\b/, /\bpsi\b/, /\b(rollback plan|canary)\b/, /\bnorth[- ]star\b/, /\btargets?\b/];
+
+  it('finds exactly what a plain scan of every block finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 80 }), (words) => {
+        const card = markdownCard(`# Card\n\n${words.join(' ')}\n`);
+        const evidence = new Evidence(card);
+        for (const pattern of patterns) {
+          const indexed = evidence.findAll(pattern).map((hit) => `${hit.line}:${hit.match}`);
+          const plain = card.blocks
+            .filter((block) => !block.placeholder && block.kind !== 'code' && block.kind !== 'html')
+            .flatMap((block) => [...block.text.toLowerCase().matchAll(new RegExp(pattern.source, 'g'))].map((match) => `${block.line + (block.text.slice(0, match.index).match(/\n/g)?.length ?? 0)}:${match[0]}`));
+          assert.deepEqual(indexed, plain, pattern.source);
+        }
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
