@@ -34,6 +34,8 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-SOURCES', data('[More Information Needed]')), 'fail:error@3');
     assert.equal(outcomeOf('DR-SOURCES', '---\ndatasets:\n  - harbor/card-transactions\n---\n# Card\n'), 'pass@1');
     assert.match(messageOf('DR-SOURCES', '# My Model\nTrained on Kaggle data.\n'), /"Trained on Kaggle data" names no dataset/);
+    // An unrelated "from" or "table" in a data section is not a source.
+    assert.equal(outcomeOf('DR-SOURCES', data('We removed duplicates from the set; the table below shows the balance.')), 'fail:error@3');
   });
 
   it('DR-VOLUME needs a count of examples, not a year', () => {
@@ -41,6 +43,8 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-VOLUME', data('Compared with October 2026 applications from the warehouse.')), 'fail:error@3');
     assert.equal(outcomeOf('DR-VOLUME', data('[More Information Needed]')), 'fail:error@3');
     assert.equal(outcomeOf('DR-VOLUME', '# Card\n\nTrained on 120,000 rows.\n'), 'fail:error@null');
+    assert.equal(outcomeOf('DR-VOLUME', data('Text is truncated to 128 tokens; at most 12 transactions per card are kept.')), 'fail:error@3');
+    assert.equal(outcomeOf('DR-VOLUME', data('~41,000 accounts, monthly snapshots (~1.05M', 'account-month rows).')), 'pass@5');
   });
 
   it('DR-CLASS-VOLUME applies the 10K and 1K per-class bands', () => {
@@ -63,6 +67,7 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-CLASS-BALANCE', data('The positive class is 0.8% of rows.', '', 'We use class weights.')), 'pass@7');
     assert.equal(outcomeOf('DR-CLASS-BALANCE', data('0.8% are positive (defaults). We train on the natural distribution; no resampling or class weights are used.')), 'fail:error@5');
     assert.equal(outcomeOf('DR-CLASS-BALANCE', data('Recall is 4% lower on new cards.')), 'skip');
+    assert.equal(outcomeOf('DR-CLASS-BALANCE', data('False positives fell by 3% after tuning.')), 'skip');
     assert.match(messageOf('DR-CLASS-BALANCE', data('The positive class is 0.8% of rows.')), /99\.2%\/0\.8% skew is severe/);
   });
 
@@ -81,11 +86,13 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-FRESHNESS', data('Images of machine parts captured between Jan 2020 and Mar 2021.')), 'skip');
     assert.equal(outcomeOf('DR-FRESHNESS', data('Images of machine parts captured between Jan 2026 and Sep 2026.')), 'pass@5');
     assert.equal(outcomeOf('DR-FRESHNESS', data('Fraud transactions from the warehouse.')), 'skip');
+    assert.equal(outcomeOf('DR-FRESHNESS', data('Fraud cases from the 2010s, collected between 2018 and 2019.')), 'fail:warning@5');
+    assert.match(messageOf('DR-FRESHNESS', data('Fraud cases from 2018 to 2019.')), /dates from 2019, at least 6 years/);
     assert.equal(outcomeOf('DR-FRESHNESS', under('Limitations', 'Social media posts collected in the early 2000s (Smith, 2005).')), 'fail:warning@5');
     // A date after the review (a planned refresh) is not the data's end date.
     assert.equal(outcomeOf('DR-FRESHNESS', data('Fraud transactions from Jan 2023 to Mar 2024; the next extract is planned between Jan 2027 and Feb 2027.')), 'fail:warning@5');
     assert.match(messageOf('DR-FRESHNESS', data('Loans originated Jan 2019 to Dec 2022, observed through Dec 2023.')), /dates from Dec 2023, about 34 months before this review/);
-    assert.match(messageOf('DR-FRESHNESS', under('Limitations', 'Tweets collected in the early 2000s.')), /early 2000s, at least 16 years/);
+    assert.match(messageOf('DR-FRESHNESS', under('Limitations', 'Tweets collected in the early 2000s.')), /from the early 2000s, at least 16 years/);
   });
 
   it('DR-COMPLETENESS needs a statement about missing values', () => {
@@ -105,7 +112,7 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-MISSINGNESS', data('`nps_score` is missing for 80% of accounts, so we dropped it.')), 'skip');
     assert.equal(outcomeOf('DR-MISSINGNESS', data('Some fields are incomplete.')), 'skip');
     assert.equal(outcomeOf('DR-MISSINGNESS', under('Evaluation', 'Recall is 35% lower on rows with missing income.')), 'skip');
-    assert.match(messageOf('DR-MISSINGNESS', data('`income` is missing for 35% of applications.')), /^35% missing values exceeds the 30% blocker limit/);
+    assert.match(messageOf('DR-MISSINGNESS', data('`income` is missing for 35% of applications.')), /^A key feature is 35% missing, above the 30% blocker limit/);
   });
 
   it('DR-LABEL-QA blocks unchecked human labels and warns on unchecked derived labels', () => {
@@ -116,6 +123,8 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-LABEL-QA', data('The label is the queue that finally resolved the ticket.')), 'fail:warning@5');
     assert.equal(outcomeOf('DR-LABEL-QA', '# Card\n\nForecasts weekly demand per store.\n'), 'skip');
     assert.equal(outcomeOf('DR-LABEL-QA', '# Card\n\nA spam classifier.\n'), 'fail:warning@null');
+    // An audit of something else is not label QA.
+    assert.equal(outcomeOf('DR-LABEL-QA', data('Data access is audited quarterly.', '', 'The label is whether the customer churned.')), 'fail:warning@7');
   });
 
   it('DR-COVERAGE needs coverage gaps in data or limitations sections', () => {
@@ -131,8 +140,11 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-DRIFT', data('Drift: PSI = 0.31 on income, so we retrained on recent data.')), 'fail:warning@5');
     assert.equal(outcomeOf('DR-DRIFT', data('Drift: PSI = 0.24 on income; we retrain monthly.')), 'pass@5');
     assert.equal(outcomeOf('DR-DRIFT', data('Drift: PSI = 0.24 on income.')), 'fail:warning@5');
+    // PSI reported by production monitoring belongs to the deployment gate, not to the training data.
+    assert.equal(outcomeOf('DR-DRIFT', under('Monitoring', 'PSI on income was 0.31 last month.')), 'fail:warning@5');
     assert.equal(outcomeOf('DR-DRIFT', under('Monitoring', 'Alert when PSI > 0.25 on any feature; retrain monthly.')), 'pass@5');
     assert.equal(outcomeOf('DR-DRIFT', data('Transactions from the warehouse.')), 'fail:warning@3');
+    assert.equal(outcomeOf('DR-DRIFT', data('Night shifts are labelled separately; we retrain monthly.')), 'fail:warning@3');
   });
 
   it('DR-SCHEMA needs schema or data validation', () => {
@@ -145,12 +157,15 @@ describe('data readiness checks', () => {
     assert.equal(outcomeOf('DR-SPLIT', under('Evaluation', 'A 20% out-of-time holdout is never used for training.')), 'pass@5');
     assert.equal(outcomeOf('DR-SPLIT', data('Transactions from the warehouse.')), 'fail:warning@3');
     assert.equal(outcomeOf('DR-SPLIT', '# Card\n\nA model.\n'), 'fail:warning@null');
+    assert.equal(outcomeOf('DR-SPLIT', data('Long documents are split into chunks.')), 'fail:warning@3');
+    assert.equal(outcomeOf('DR-SPLIT', under('Training', 'We used an 80/20 split.')), 'pass@5');
   });
 
   it('DR-PII needs a statement on personal data', () => {
     assert.equal(outcomeOf('DR-PII', data('PII (emails, phone numbers) is masked with Presidio before training.')), 'pass@5');
     assert.equal(outcomeOf('DR-PII', under('Responsible Use', 'The model uses no customer or personal data.')), 'pass@5');
     assert.equal(outcomeOf('DR-PII', data('Privacy review: TBD')), 'fail:warning@3');
+    assert.equal(outcomeOf('DR-PII', data('Pretrained with masked language modeling.')), 'fail:warning@3');
     assert.equal(outcomeOf('DR-PII', data('Transactions from the warehouse.')), 'fail:warning@3');
   });
 

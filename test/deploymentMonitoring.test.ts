@@ -208,8 +208,8 @@ describe('DM-ROLLBACK-TIME', () => {
 
 describe('DM-POST-LAUNCH-REVIEW', () => {
   it('passes on a 30/60/90-day review', () => {
-    assert.equal(outcomeOf('DM-POST-LAUNCH-REVIEW', section('Review', 'KPI reviews at 30, 60 and 90 days after rollout.')), 'pass@5');
-    assert.equal(outcomeOf('DM-POST-LAUNCH-REVIEW', section('Review', 'Post-launch review: at 90 days.')), 'pass@5');
+    assert.equal(outcomeOf('DM-POST-LAUNCH-REVIEW', section('Post-Launch Review', 'KPI reviews at 30, 60 and 90 days after rollout.')), 'pass@5');
+    assert.equal(outcomeOf('DM-POST-LAUNCH-REVIEW', card('## Next Steps\n\nPost-launch review: at 90 days.\n')), 'pass@5');
   });
   it('fails without one', () => {
     assert.equal(outcomeOf('DM-POST-LAUNCH-REVIEW', section('Deployment', 'No post-launch review is planned.')), 'fail:warning@5');

@@ -32,6 +32,7 @@ describe('feature engineering checks', () => {
     assert.equal(outcomeOf('FE-FEATURE-GROUPS', under('Intended Use', 'Routes support tickets (subject + first message) to a queue.')), 'pass@5');
     assert.equal(outcomeOf('FE-FEATURE-GROUPS', features('[More Information Needed]')), 'fail:error@3');
     assert.equal(outcomeOf('FE-FEATURE-GROUPS', '# Card\n\nPredicts house prices.\n'), 'fail:error@null');
+    assert.equal(outcomeOf('FE-FEATURE-GROUPS', under('Security', 'Inputs are validated against a JSON schema; it takes a long time.')), 'fail:error@null');
   });
 
   it('FE-LINEAGE needs a feature store, pipeline or source per feature group', () => {
@@ -47,6 +48,7 @@ describe('feature engineering checks', () => {
     assert.equal(outcomeOf('FE-TRANSFORMS', under('Model Details', 'Model type: transformer encoder.')), 'fail:error@null');
     assert.equal(outcomeOf('FE-TRANSFORMS', features('[More Information Needed]')), 'fail:error@3');
     assert.equal(outcomeOf('FE-TRANSFORMS', under('Training Data', 'PII is masked before training.')), 'fail:error@3');
+    assert.equal(outcomeOf('FE-TRANSFORMS', under('Training Data', 'The class ratio is 1:50.')), 'fail:error@3');
   });
 
   it('FE-SERVING-SKEW needs one feature pipeline for training and serving', () => {
@@ -64,11 +66,14 @@ describe('feature engineering checks', () => {
   it('FE-LEAKAGE-FIELDS blocks post-outcome features and unfixed leakage', () => {
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Inputs: amount, `chargeback_flag` and device age.')), 'fail:error@5');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Inputs: tenure, `days_until_cancellation` and seats.')), 'fail:error@5');
+    assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Inputs: amount, `chargeback_flag` (no transformation applied).')), 'fail:error@5');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('A leakage check found that `refund_amount` leaks the label.')), 'fail:error@5');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('No post-event fields (chargeback flags, case status) are available to the model.')), 'pass@5');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Collections and hardship flags are excluded because they are recorded after origination.')), 'pass@5');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Target leakage was found in `refund_amount` and fixed by removing it.')), 'skip');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('The leakage review found no issues.')), 'skip');
+    assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('The leakage found in `refund_amount` has not been fixed yet.')), 'fail:error@5');
+    assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('We fixed the leakage found in `refund_amount`.')), 'skip');
     assert.equal(outcomeOf('FE-LEAKAGE-FIELDS', features('Amount and merchant.')), 'skip');
     assert.match(messageOf('FE-LEAKAGE-FIELDS', features('Inputs: amount, `chargeback_flag` and device age.')), /"chargeback_flag" is recorded after the outcome/);
   });
@@ -112,6 +117,7 @@ describe('feature engineering checks', () => {
     assert.equal(outcomeOf('FE-ENCODING', features('Categorical features are one-hot encoded.')), 'pass@5');
     assert.equal(outcomeOf('FE-ENCODING', features('Categorical features include region and plan tier.')), 'fail:warning@5');
     assert.equal(outcomeOf('FE-ENCODING', features('Amount and merchant.')), 'skip');
+    assert.equal(outcomeOf('FE-ENCODING', under('Training Procedure', 'Trained with categorical cross-entropy loss.')), 'skip');
   });
 
   it('FE-SELECTION needs the feature count for tabular models', () => {

@@ -119,6 +119,24 @@ describe('SR-SECRETS-EMBEDDED', () => {
     assert.equal(outcomeOf('SR-SECRETS-EMBEDDED', text), 'skip');
   });
 
+  it('finds an assignment separated by a tab', () => {
+    assert.equal(outcomeOf('SR-SECRETS-EMBEDDED', card('```\nclient_secret:\t"Qx7vN2mK9pL4rT8w"\n```\n')), 'fail:error@4');
+  });
+
+  it('never quotes a credential in another check\'s message, even when the sentence is shortened', () => {
+    for (const filler of ['', 'x'.repeat(70), 'the scorer runs nightly on the shared cluster and writes results']) {
+      const text = section('Privacy', `No PII handling is documented and ${filler} the job uses key AKIAQ3EGRTZ7LMNOPQRS inline.`);
+      const [found] = messages('SR-DATA-PRIVACY', text);
+      assert.match(found, /No PII handling is documented/);
+      assert.ok(!found.includes('AKIAQ3'), found);
+    }
+  });
+
+  it('withholds credentials in the sentences that documented-style checks quote', () => {
+    const [found] = messages('SR-RATE-LIMIT', section('Security', 'No rate limiting is configured for key AKIAQ3EGRTZ7LMNOPQRS.'));
+    assert.match(found, /No rate limiting is configured for key \[redacted\]/);
+  });
+
   it('placeholder and redaction helpers behave', () => {
     assert.equal(isPlaceholderSecret('<your-key>'), true);
     assert.equal(isPlaceholderSecret('OPENAI_API_KEY'), true);
@@ -245,11 +263,12 @@ describe('SR-INPUT-VALIDATION', () => {
 });
 
 describe('SR-ACCESS-CONTROL', () => {
-  it('passes on authentication or RBAC in a security or deployment section', () => {
+  it('passes on authentication, RBAC or IAM restrictions', () => {
     assert.equal(outcomeOf('SR-ACCESS-CONTROL', section('Deployment', 'The endpoint requires mTLS and role-based access control.')), 'pass@5');
+    assert.equal(outcomeOf('SR-ACCESS-CONTROL', section('Access Control', 'IAM-restricted endpoint; only the decision engine may call it.')), 'pass@5');
   });
-  it('ignores authorization in the fraud sense outside those sections', () => {
-    assert.equal(outcomeOf('SR-ACCESS-CONTROL', section('Overview', 'Scores each card authorization request; IAM policies apply.')), 'fail:warning@null');
+  it('ignores authorization and authentication in the payments sense', () => {
+    assert.equal(outcomeOf('SR-ACCESS-CONTROL', section('Overview', 'Scores each card authorization request; 3-D Secure authentication challenges risky ones.')), 'fail:warning@null');
   });
 });
 

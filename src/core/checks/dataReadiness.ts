@@ -1,66 +1,80 @@
 import type { Topic } from '../card/topics';
-import type { Evidence, Hit } from '../evidence/evidence';
 import { extractNumbers, type StatedNumber } from '../evidence/numbers';
-import { negatedBesidesMissing } from './featureEngineering';
+import type { Evidence, Hit } from '../evidence/evidence';
 import { documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 2 outputs';
 const THRESHOLDS = 'Gate review design, ML lifecycle best practices (data quality checks)';
 const DATA: readonly Topic[] = ['training-data', 'evaluation-data'];
-const DATA_AND_LIMITS: readonly Topic[] = ['training-data', 'evaluation-data', 'limitations', 'fairness'];
+const DATA_CONTEXT: readonly Topic[] = ['training-data', 'evaluation-data', 'limitations', 'fairness', 'monitoring'];
+const DATA_AND_LIMITS: readonly Topic[] = ['training-data', 'evaluation-data', 'limitations'];
+const FEATURES_AND_DATA: readonly Topic[] = ['features', 'training-procedure', 'training-data', 'evaluation-data'];
+const PRIVACY_TOPICS: readonly Topic[] = ['training-data', 'evaluation-data', 'security', 'fairness', 'governance', 'limitations'];
 
 // Sources and ownership.
-const SOURCE_IN_DATA = /\b(data sources?|sources?|sourced|from|warehouse|data lake|lakehouse|database|tables?|logs|systems? of record|api|feeds?|crawl(ed|s)?|scraped|benchmark|corpus|dataset|s3:\/\/|gs:\/\/|bucket)\b/;
+const SOURCE_IN_DATA = /\b(data sources?|sources?|sourced|warehouse|data lake|lakehouse|database|logs|systems? of record|api|feeds?|crawl(ed|s)?|scraped|benchmark|corpus|dataset|bucket|snowflake|bigquery|redshift|databricks|kafka|hdfs|postgres\w*|(data|records|events|rows|tickets|transactions|images|messages|emails|documents|reviews|posts|calls|logs|extracted|exported|pulled|collected|drawn|obtained|comes?|came) from)\b/;
 const SOURCE_ANYWHERE = /\b(data sources?|sourced from|datasets? (is|are|was|were|:)|(trained|fine-tuned) on (the )?[a-z0-9][\w-]*( [a-z0-9][\w-]*){0,3} (dataset|corpus|benchmark|treebank|warehouse|table))\b/;
 const VAGUE_DATA = /\b(trained on|training data|data)\b/;
 const OWNER = /\b(owners?|owned by|maintained by|stewards?|provided by|managed by|responsible team)\b/;
 
-// Volume: a count followed (within three words) by what is counted.
-const SAMPLE_COUNT = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|billion)?\+?\s+(?:[a-z][a-z'-]*\s+){0,3}?(rows|records|samples|examples|instances|observations|data points|images|photos|frames|scans|videos|clips|recordings|transactions|tickets|applications|accounts|customers|users|members|patients|documents|sentences|phrases|texts|tweets|reviews|posts|messages|emails|utterances|conversations|dialogues|events|sessions|loans|claims|cases|snapshots|stores|skus|products|items|articles|orders|calls|queries|pairs|tokens|households|companies|vehicles|devices|sensors|parts|panels)\b/;
+// Volume: what is counted, with a digit shortly before it ("2.4M labelled transactions"); the lookbehind runs only once the noun matched.
+const SAMPLE_NOUN = /\b(rows|records|samples|examples|instances|observations|data points|images|photos|frames|scans|videos|clips|recordings|transactions|tickets|applications|accounts|customers|users|members|patients|documents|sentences|phrases|texts|tweets|reviews|posts|messages|emails|utterances|conversations|dialogues|events|sessions|loans|claims|cases|snapshots|stores|skus|products|items|articles|orders|calls|queries|pairs|tokens|households|companies|vehicles|devices|sensors|parts|panels)\b(?<=\d[^;!?]{0,60})/;
+// Not a volume: "truncated to 128 tokens", "12 transactions per card", "max 50 items".
+const NOT_VOLUME_BEFORE = /\b(to|max|maximum|most|length|first|last|window|per|every|each|top)\s*[~≈]?\s*$/;
+const COUNT_BEFORE_NOUN = /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|mm|million|thousand|bn|billion)?\+?\s+(?:[a-z][a-z'-]*\s+){0,3}$/;
 const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
-// Class balance.
-const CLASS_WORD = /\b(class(es)?|minority|majority|positives?|negatives?|imbalanced?|skew(ed)?|prevalence|smallest|rarest|labell?ed as|fraud(ulent)?|defaults?|non-defaults?|defects?|churn(ed|ers)?|spam|anomal(y|ies|ous)|legitimate)\b/;
-const IMBALANCE_HANDLING = /\b(stratif\w+|re-?sampl\w+|over-?sampl\w+|under-?sampl\w+|down-?sampl\w+|up-?sampl\w+|smote|adasyn|class[- ]weights?|class[- ]weighted|sample[- ]weights?|weighted (loss|classes|sampling)|scale_pos_weight|focal loss|cost-sensitive|balanced (weights|class weights|sampling|batches))\b/;
+// Class balance: a class word with a percentage within 40 characters after or 50 before it.
+const CLASS_WORD = /\b(class(es)?|minority|majority|(?<!(false|true) )(positives?|negatives?)|imbalanced?|skew(ed)?|prevalence|smallest|rarest|labell?ed as|fraud(ulent)?|defaults?|non-defaults?|defects?|churn(ed|ers)?|spam|anomal(y|ies|ous)|legitimate)\b(?:(?=[^;\n]{0,40}%)|(?<=%[^;\n]{0,50}))/;
+const IMBALANCE_HANDLING = /(?<=\b(re|up|over|under|down)-)\bsampl\w+|\b(stratif\w+|resampl\w+|oversampl\w+|undersampl\w+|downsampl\w+|upsampl\w+|smote|adasyn|class[- ]weights?|class[- ]weighted|sample[- ]weights?|weighted (loss|classes|sampling)|scale_pos_weight|focal loss|cost-sensitive|balanced (weights|class weights|sampling|batches))\b/;
 const COUNT_BEFORE_SHARE = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|million|thousand)?\s+[^()\d%]{0,40}?\(\s*~?(\d+(?:\.\d+)?)\s*%\s*\)/g;
 
 // Dates and freshness.
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
-const DATE_TOKEN = /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-([0-3]\d))?|q([1-4])\s*((?:19|20)\d{2})|((?:early |mid-?|late )?(?:19|20)\d0s)|((?:19|20)\d{2}))\b/g;
-const ANY_DATE = /\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}|(19|20)\d{2}-(0[1-9]|1[0-2])|q[1-4]\s*(19|20)\d{2}|(19|20)\d0s|(19|20)\d{2})\b/;
+const DATE_TOKEN = /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-([0-3]\d))?|q([1234])\s*((?:19|20)\d{2})|((?:early |mid-?|late )?(?:19|20)\d0s)|((?:19|20)\d{2}))\b/g;
+const ANY_DATE = /\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}|(195|196|197|198|199|200|201|202|203)(\d(-(0[1-9]|1[0-2]))?|0s))\b/;
 const PERIOD_WORD = /\b(through|thru|until|till|up to|cut-?off|ending|ended|covers?|covering|spans?|spanning|collected|captured|gathered|scraped|originated|snapshots?|date range|between)\b/;
-const COLLECTED_ANYWHERE = /\b(collected|gathered|scraped|captured|crawled|data cut-?off|training data (covers|spans|ends))\b/;
-const REFRESH = /\b((refresh|updat|re-?extract|re-?pull|reload)\w* (daily|weekly|monthly|quarterly|nightly|every \w+)|(daily|weekly|monthly|quarterly|nightly) (refresh|snapshots?|updates?|extracts?))\b/;
+const COLLECTED_ANYWHERE = /\b(collected|gathered|scraped|captured|crawled)\b|(?<=\bdata )\bcut-?off\b|(?<=\btraining data )\b(covers|spans|ends)\b/;
+const REFRESH = /\b((refresh|updat|reextract|repull|reload)\w* (daily|weekly|monthly|quarterly|nightly|every \w+)|(daily|weekly|monthly|quarterly|nightly) (refresh|snapshots?|updates?|extracts?))\b/;
 const TIME_SENSITIVE = /\b(fraud\w*|financ\w*|credit|lending|loans?|mortgages?|payments?|pricing|prices?|demand|forecast\w*|sales|ads|advertis\w*|bidding|news|recommender|recommendation (system|engine|model)s?|stock|trading|insurance|social (media|listening)|tweets?|trending)\b/;
 
 // Completeness and missingness.
-const COMPLETENESS = /\b(missing(ness| values?| data| for| in)?|completeness|null[- ]?rates?|nulls?|nan|incomplete|imput\w+|no (missing|null))\b/;
-const NO_MISSING = /\bno (missing|null|empty) (values?|data|fields?)\b/;
-const MISSING_WORD = /\b(missing|nulls?|null[- ]rate|nan|empty|blank|incomplete|not (recorded|populated|filled))\b/;
+const COMPLETENESS = /\b(missing(ness| values?| data| for| in)?|completeness|null[- ]?rates?|nulls?|nan|incomplete|imput\w+)\b/;
+const NO_MISSING = /(?<=\bno )\b(missing|null|empty) (values?|data|fields?)\b/;
+// A missingness word with a percentage within 50 characters after or 60 before it.
+const MISSING_WORD = /\b(missing|nulls?|null[- ]rate|nan|empty|blank|incomplete|not (recorded|populated|filled))\b(?:(?=[^;\n]{0,50}%)|(?<=%[^;\n]{0,60}))/;
 const DROPPED = /\b(dropped|removed|excluded|discarded)\b/;
 
 // Labels.
-const LABEL_QA = /\b(inter-?(annotator|rater)|cohen'?s kappa|fleiss|krippendorff|kappa|(label|annotator|rater) agreement|agreed on|double[- ](review\w*|label\w*|annotat\w*|check\w*)|labell?ed twice|adjudicat\w+|(label|annotation|labell?ing) (qa|quality|audits?|reviews?|noise|accuracy|error rate)|label noise|gold[- ](set|standard|labels)|consensus label\w*|majority vote|(rated|labell?ed|annotated|reviewed) by (two|three|four|five|multiple|several|\d+)|spot[- ]check\w*|audit\w*|qa:)/;
-const LABEL_QA_ABSENT = /\b(label(l?ing)? (qa|quality( control| checks?)?|audits?|reviews?|validation)|(annotation|labell?ing) (quality|qa|review)|inter-?annotator agreement|quality control|qa)\b/;
+const LABEL_QA = /\b(inter-?(annotator|rater)|cohen'?s kappa|fleiss|krippendorff|kappa|(label|annotator|rater) agreement|agreed on \d|double[- ](review\w*|label\w*|annotat\w*|check\w*)|labell?ed twice|adjudicat\w+|(label|annotation|labell?ing) (qa|quality|audits?|reviews?|noise|accuracy|error rate)|label noise|gold[- ](set|standard|labels)|consensus label\w*|majority vote|(rated|labell?ed|annotated|reviewed) by (two|three|four|five|multiple|several|\d+)|spot[- ]check\w*)/;
+const LABEL_QA_ABSENT = /\b(label(l?ing)? (qa|quality( control| checks?)?|audits?|reviews?|validation)|(annotation|labell?ing) (quality|qa|review)|inter-?annotator agreement|quality control)\b/;
 const HUMAN_LABEL = /\b(annotators?|annotated|annotation|labell?ers?|raters?|rated by|crowd\w*|mechanical turk|mturk|manual(ly)? (label\w*|annotat\w*|tagg\w*)|hand[- ]?label\w*|human[- ](label\w*|annotat\w*)|(labell?ed|tagged|classified) by (\w+ ){0,3}(analysts|experts|inspectors|staff|reviewers|clinicians|radiologists|annotators|moderators|contractors|volunteers|doctors|pathologists))\b/;
 const LABEL_WORD = /\b(labels?|labell?ed|labell?ing|annotat\w+|ground truth|target (variable|is|=|:))\b/;
 const REGRESSION_TASK = /\b(forecast\w*|regression|regressor|predicts? (the )?(\w+ )?(prices?|sales|demand|counts?|amounts?|values?|revenue|volumes?))\b/;
 
 // Coverage, drift, schema, split, privacy, documentation.
-const COVERAGE = /\b(under-?represent\w*|over-?represent\w*|(coverage (gaps?|of)|(limited|low|poor|thin) coverage)|not (well )?(covered|represented)|(aren[’']t|isn[’']t) (captured|covered|represented)|sparse|few examples|little (\w+ )?(data|history)|only \d+(\.\d+)?% of|(is|are) (only )?\d+(\.\d+)?% of the (data|volume|training)|sampling bias|selection bias|known biases|biases|representativ\w+|skewed towards|(english|language)[- ]only|other domains|domain gap)/;
-const DRIFT_RISK = /\b(drift\w*|distribution (shift|change)s?|(covariate|concept|data|label|population|domain|seasonal) shifts?|shifts?|seasonal (peaks|patterns|effects|changes)|non-?stationar\w+|adapt quickly|patterns? (change|evolve)|changes? over time|psi)\b/;
-const DRIFT_TOPICS: readonly Topic[] = ['training-data', 'evaluation-data', 'limitations', 'monitoring'];
-const DRIFT_MITIGATION = /\b(mitigation|mitigated by|retrain\w*|refresh\w* (daily|weekly|monthly|quarterly)|(daily|weekly|monthly|quarterly) refresh|drift (monitoring|detection|alerts?)|monitor\w* (for )?(data |feature |concept )?drift|psi (monitoring|per feature)|per-feature psi|recalibrat\w+|re-?weight\w*)\b/;
+const COVERAGE = /\b(under-?represent\w*|over-?represent\w*|(coverage (gaps?|of)|(limited|low|poor|thin) coverage)|not (well )?(covered|represented)|(aren[’']t|isn[’']t) (captured|covered|represented)|sparse|few examples|little (\w+ )?(data|history)|only \d+(\.\d+)?% of|sampling bias|selection bias|known biases|biases|representativ\w+|skewed towards|(english|language)[- ]only|other domains|domain gap)/;
+const DRIFT_RISK = /\b(drift\w*|distribution (shift|change)s?|(covariate|concept|data|label|population|domain|seasonal|behaviou?r|mix) shifts?|shifts? in (the )?\w+|seasonal (peaks|patterns|effects|changes)|non-?stationar\w+|adapt quickly|patterns? (change|evolve)|changes? over time|psi)\b/;
+const DRIFT_MITIGATION = /\b(mitigation|mitigated by|retrain\w*|refresh\w* (daily|weekly|monthly|quarterly)|(daily|weekly|monthly|quarterly) refresh|drift (monitoring|detection|alerts?)|monitor\w* (for )?(data |feature |concept )?drift|psi (monitoring|per feature)|per-feature psi|recalibrat\w+|reweight\w*)\b/;
 const PSI = /\b(psi|population stability( index)?)\b/;
 const PSI_THRESHOLD_CONTEXT = /\b(alerts?|warning|critical|thresholds?|triggers?|triggered|bands?|page|if|when|above|exceeds?)\b|[<>≥≤]/;
 const DRIFT_ACTION = /\b(retrain\w*|re-?weight\w*|refresh\w*|recalibrat\w+|resampl\w+)\b/;
-const SCHEMA = /\b(schema|great expectations|tfdv|tensorflow data validation|deequ|pandera|data contracts?|data validation|expectation suites?|null-rate checks?|same (source|tables?|pipeline) (as|in) production|production (data )?(sources?|tables?|pipelines?))\b/;
-const SPLIT = /\b(train(ing)?[/ -](test|validation|val|eval(uation)?) split|held[- ]out|hold-?out|validation (split|set|data)|test (split|set|data)|evaluation (set|split|data)|splits?|out-of-time|cross-validation|k-fold|\d+-fold|backtest\w*)\b/;
-const PRIVACY = /\b(pii|personal(ly identifiable)? (data|information)|consent\w*|gdpr|ccpa|hipaa|dpia|data protection|anonymi[sz]\w+|pseudonymi[sz]\w+|de-?identif\w+|tokeni[sz]ed before|masked|redact\w+|privacy|sensitive data|data (licen[cs]es?|usage rights|use agreements?)|licen[cs]ed (data|dataset)|terms of (use|service)|provenance|retention (policy|period))\b/;
-const NO_PERSONAL_DATA = /\b(no (customer or |customer |)personal data|no pii|(does not|doesn't) (use|contain|include) (any )?(pii|personal))\b/;
+const SCHEMA = /\b(schema|great expectations|tfdv|tensorflow data validation|deequ|pandera|expectation suites?|null-rate checks?)\b|(?<=\bdata )\b(contracts?|validation)\b/;
+const SPLIT = /\b((train\w*|validation|test|eval\w*|holdout|random|time-based|stratified|temporal|chronological|out-of-time)[/ -]?(\w+ )?splits?|split (into|by|on) (train\w*|time|date|customer|account|user|entity)|held[- ]out|hold-?out|validation (set|data)|test (set|data)|evaluation (set|data)|out-of-time|cross-validation|folds?|backtest\w*)\b|(?<=\d\/\d\d )\bsplit\b/;
+const PRIVACY = /\b(pii|personal(ly identifiable)? (data|information)|consent\w*|gdpr|ccpa|hipaa|dpia|anonymi[sz]\w+|pseudonymi[sz]\w+|deidentified|masked(?! (language|lm|tokens?))|privacy|sensitive data|provenance|retention (policy|period))\b/;
+const NO_PERSONAL_DATA = /(?<=\b(no|no customer or|no customer|(does not|doesn't) (use|contain|include)( any)?) )\b(pii|personal (data|information)|customer data)\b/;
 const DATASHEET = /\b(datasheets?|data ?sheets?|dataset cards?|data cards?|data dictionary|data documentation|dataset documentation)\b/;
 const DATASET_ID = /^[\w.-]+(\/[\w.-]+)?$/;
+const DECADE = /0s$/;
+const YEAR_ONLY = /^(19|20)\d\d$/;
+const NON_DIGITS = /\D/g;
+const THOUSANDS = /,/g;
+const SPACES = /\s+/g;
+const MISSING_BEFORE = /\bmissing\b/;
+const OTHER_NEGATION = /\b(no|not|none|without|never|neither|nor|lacks?|lacking|absent|tbd|todo|pending|yet to be)\b[^.;!?]{0,60}$/;
+const OTHER_NEGATION_AFTER = /^[^.;!?]{0,50}?\b(not|never) (yet )?(been )?(defined|implemented|documented|done|handled|decided)\b|\b(is|are) (still )?(tbd|unknown|pending|undefined)\b/;
+const PRIVACY_FALLBACK = /\b(pii|personal data|consent|gdpr|privacy)\b/;
 
 interface DatedSentence {
   end: Date;
@@ -97,7 +111,8 @@ export const dataReadinessChecks: CheckDefinition[] = [
       }
       const line = source?.line ?? evidence.metadata!.line;
       if (evidence.find(OWNER, { topics: DATA }) || datasets.some((name) => name.includes('/'))) return pass(line);
-      return fail('The training data sources are named but no owner (team or data steward) is given for them.', line, { severity: 'warning' });
+      const named = source ? `("${quote(source, 80)}")` : `(${datasets.join(', ')})`;
+      return fail(`The training data sources are named ${named} but no owner (team or data steward) is given for them.`, line, { severity: 'warning' });
     },
   },
   {
@@ -199,7 +214,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
       if (!domain) return skip();
       const age = `${newest.fine ? 'about' : 'at least'} ${months < 36 ? `${Math.floor(months)} months` : `${Math.floor(months / 12)} years`}`;
       return fail(
-        `The newest training data dates from ${newest.raw}, ${age} before this review, which exceeds the 6-month freshness limit for a time-sensitive (${domain.match}) domain: "${quote(newest.hit)}".`,
+        `The newest training data dates from ${DECADE.test(newest.raw) ? 'the ' : ''}${newest.raw}, ${age} before this review, which exceeds the 6-month freshness limit for a time-sensitive (${domain.match}) domain: "${quote(newest.hit)}".`,
         newest.hit.line,
         { endLine: newest.hit.endLine },
       );
@@ -231,7 +246,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
     mitigation: 'Recover the missing values at the source, or drop the feature and show the impact; for features kept, document the imputation and monitor the missing rate.',
     run: ({ evidence }) => {
       let worst: { rate: StatedNumber; hit: Hit } | null = null;
-      for (const hit of evidence.findAll(MISSING_WORD, { topics: ['training-data', 'evaluation-data', 'features'] })) {
+      for (const hit of evidence.findAll(MISSING_WORD, { topics: FEATURES_AND_DATA })) {
         if (negatedBesidesMissing(hit) || DROPPED.test(hit.sentence.toLowerCase())) continue;
         for (const rate of percentsNear(hit, 50)) if (!worst || rate.value > worst.rate.value) worst = { rate, hit };
       }
@@ -240,7 +255,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
       if (rate.value <= 10) return pass(hit.line);
       const severe = rate.value > 30;
       return fail(
-        `${rate.raw} missing values ${severe ? 'exceeds the 30% blocker limit' : 'exceeds the 10% completeness limit'} for a key feature: "${quote(hit)}".`,
+        `A key feature is ${rate.raw} missing, above the ${severe ? '30% blocker limit' : '10% completeness limit'}: "${quote(hit)}".`,
         hit.line,
         { endLine: hit.endLine, severity: severe ? 'error' : 'warning' },
       );
@@ -280,7 +295,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
     run: (context) =>
       documented(context, {
         pattern: COVERAGE,
-        topics: DATA_AND_LIMITS,
+        topics: DATA_CONTEXT,
         missing: 'No coverage gaps or known data biases are described.',
         anchor: ['training-data', 'limitations'],
       }),
@@ -303,11 +318,11 @@ export const dataReadinessChecks: CheckDefinition[] = [
           { endLine: measured.hit.endLine, severity: acted ? 'warning' : 'error' },
         );
       }
-      const risk = evidence.find(DRIFT_RISK, { topics: DRIFT_TOPICS });
+      const risk = evidence.find(DRIFT_RISK, { topics: DATA_CONTEXT });
       const mitigation = evidence.find(DRIFT_MITIGATION);
       if (risk && mitigation) return pass(risk.line);
       if (risk) return fail(`A drift risk is noted but no mitigation (refresh, drift monitoring, retraining) is described: "${quote(risk)}".`, risk.line, { endLine: risk.endLine });
-      return fail('No drift risks for the data are identified.', evidence.anchor('training-data', 'monitoring'));
+      return fail('No drift risks for the data (seasonality, behaviour change, upstream changes) or their mitigation are described.', evidence.anchor('training-data', 'monitoring'));
     },
   },
   {
@@ -349,9 +364,9 @@ export const dataReadinessChecks: CheckDefinition[] = [
     source: 'EU AI Act Annex IV 2(d) (data provenance and characteristics); ML Test Score, Data 5 (the data pipeline has appropriate privacy controls); GDPR Art. 35 (DPIA)',
     mitigation: 'State whether the data contains personal data, the legal basis or consent, and the safeguards (masking, tokenization, access control, retention).',
     run: ({ evidence }) => {
-      const hit = evidence.find(PRIVACY) ?? evidence.findAny(NO_PERSONAL_DATA);
+      const hit = evidence.find(PRIVACY, { topics: PRIVACY_TOPICS }) ?? evidence.findAny(NO_PERSONAL_DATA) ?? evidence.find(PRIVACY_FALLBACK);
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(PRIVACY);
+      const absence = evidence.findAbsence(PRIVACY, { topics: PRIVACY_TOPICS }) ?? evidence.findAbsence(PRIVACY_FALLBACK);
       if (absence) return fail(`Personal data handling is not documented: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('The card does not say whether the data contains personal data, or how consent and privacy are handled.', evidence.anchor('training-data'));
     },
@@ -373,24 +388,67 @@ export const dataReadinessChecks: CheckDefinition[] = [
   },
 ];
 
+const memo = new WeakMap<Evidence, Map<string, unknown>>();
+
+/** Computes a derived value once per review (several checks share sample counts, class shares and dates). */
+export function once<T>(evidence: Evidence, key: string, compute: () => T): T {
+  let values = memo.get(evidence);
+  if (!values) memo.set(evidence, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
+}
+
+/**
+ * Evidence treats "missing" as a negation word, so "missing values are imputed" reads as negated.
+ * Where missingness is the subject, only other negations ("no imputation", "not handled") count.
+ */
+export function negatedBesidesMissing(hit: Hit): boolean {
+  if (!hit.negated) return false;
+  const sentence = hit.sentence.toLowerCase();
+  const at = sentence.indexOf(hit.match);
+  const before = at >= 0 ? sentence.slice(0, at) : sentence;
+  return !MISSING_BEFORE.test(before) || OTHER_NEGATION.test(before) || OTHER_NEGATION_AFTER.test(at >= 0 ? sentence.slice(at + hit.match.length) : '');
+}
+
+/** True when the text names a negation other than "missing" just before the end (for handling statements). */
+export function negatedBefore(text: string): boolean {
+  return OTHER_NEGATION.test(text);
+}
+
 /** Counts of training examples ("2.4M labelled transactions", "180,400 tickets") stated in data sections, in card order. */
 function sampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hit }[] {
+  return once(evidence, 'sampleCounts', () => findSampleCounts(evidence));
+}
+
+function findSampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hit }[] {
   const counts: { value: number; raw: string; hit: Hit }[] = [];
-  for (const hit of evidence.findAll(SAMPLE_COUNT, { topics: DATA })) {
+  for (const hit of evidence.findAll(SAMPLE_NOUN, { topics: DATA })) {
     if (hit.negated) continue;
-    const match = SAMPLE_COUNT.exec(hit.match);
-    if (!match) continue;
+    // The count may sit on the previous source line of a wrapped paragraph, so read the block, not the sentence.
+    const block = hit.block.text;
+    const lower = block.toLowerCase();
+    const sentenceAt = lower.indexOf(hit.sentence.toLowerCase());
+    const at = sentenceAt < 0 ? -1 : lower.indexOf(hit.match, sentenceAt);
+    if (at < 0) continue;
+    const from = Math.max(0, at - 80);
+    const match = COUNT_BEFORE_NOUN.exec(lower.slice(from, at));
+    if (!match || NOT_VOLUME_BEFORE.test(lower.slice(Math.max(0, from + match.index - 16), from + match.index))) continue;
     const digits = match[1];
     const suffix = match[2] ?? '';
-    if (!suffix && !digits.includes(',') && /^(19|20)\d\d$/.test(digits)) continue;
-    const value = Number(digits.replace(/,/g, '')) * (MULTIPLIER[suffix] ?? 1);
-    if (Number.isFinite(value) && value > 0) counts.push({ value, raw: cased(hit), hit });
+    if (!suffix && !digits.includes(',') && YEAR_ONLY.test(digits)) continue;
+    const value = Number(digits.replace(THOUSANDS, '')) * (MULTIPLIER[suffix] ?? 1);
+    const start = from + match.index;
+    if (Number.isFinite(value) && value > 0) counts.push({ value, raw: block.slice(start, at + hit.match.length).replace(SPACES, ' ').trim(), hit });
   }
   return counts;
 }
 
 /** The smallest class share the data sections state ("1.8% fraud", "the smallest queue is 2.1%"), with its count when given. */
 function minorityShare(evidence: Evidence): ClassShare | null {
+  return once(evidence, 'minorityShare', () => findMinorityShare(evidence));
+}
+
+function findMinorityShare(evidence: Evidence): ClassShare | null {
   let best: ClassShare | null = null;
   for (const hit of evidence.findAll(CLASS_WORD, { topics: DATA })) {
     if (hit.negated) continue;
@@ -404,7 +462,7 @@ function minorityShare(evidence: Evidence): ClassShare | null {
   COUNT_BEFORE_SHARE.lastIndex = 0;
   for (let match = COUNT_BEFORE_SHARE.exec(sentence); match; match = COUNT_BEFORE_SHARE.exec(sentence)) {
     if (Number(match[3]) !== best.share) continue;
-    const count = Number(match[1].replace(/,/g, '')) * (MULTIPLIER[match[2] ?? ''] ?? 1);
+    const count = Number(match[1].replace(THOUSANDS, '')) * (MULTIPLIER[match[2] ?? ''] ?? 1);
     if (count > (best.count ?? 0)) best.count = count;
   }
   return best;
@@ -419,6 +477,10 @@ function percentsNear(hit: Hit, reach: number): StatedNumber[] {
 
 /** Sentences that date the data (a range, a cut-off or a collection date), with the latest date each states. */
 function datedSentences(evidence: Evidence): DatedSentence[] {
+  return once(evidence, 'datedSentences', () => findDatedSentences(evidence));
+}
+
+function findDatedSentences(evidence: Evidence): DatedSentence[] {
   const found: DatedSentence[] = [];
   const seen = new Set<string>();
   const consider = (hit: Hit, fromMatch: boolean) => {
@@ -449,7 +511,7 @@ function parseDates(sentence: string): { end: Date; raw: string; index: number; 
     if (match[1]) all.push({ ...at, end: endOfMonth(Number(match[2]), MONTHS[match[1]]), fine: true });
     else if (match[3]) all.push({ ...at, end: match[5] ? new Date(Date.UTC(Number(match[3]), Number(match[4]) - 1, Number(match[5]))) : endOfMonth(Number(match[3]), Number(match[4]) - 1), fine: true });
     else if (match[6]) all.push({ ...at, end: endOfMonth(Number(match[7]), Number(match[6]) * 3 - 1), fine: true });
-    else if (match[8]) all.push({ ...at, end: endOfMonth(Number(match[8].replace(/\D/g, '').slice(0, 3) + '9'), 11), fine: false });
+    else if (match[8]) all.push({ ...at, end: endOfMonth(Number(match[8].replace(NON_DIGITS, '').slice(0, 3) + '9'), 11), fine: false });
     else if (match[9]) all.push({ ...at, end: endOfMonth(Number(match[9]), 11), fine: false });
   }
   // A bare year next to month-level dates is usually a citation or a label, not the data's end.
@@ -472,21 +534,15 @@ function monthsBetween(from: Date, to: Date): number {
 /** A PSI value measured between training and current data (not a monitoring threshold), the highest stated. */
 function measuredPsi(evidence: Evidence): { value: number; raw: string; hit: Hit } | null {
   let best: { value: number; raw: string; hit: Hit } | null = null;
-  for (const hit of evidence.findAll(PSI, { topics: DRIFT_TOPICS })) {
+  for (const hit of evidence.findAll(PSI, { topics: DATA_AND_LIMITS })) {
     const sentence = hit.sentence.toLowerCase();
     if (hit.negated || PSI_THRESHOLD_CONTEXT.test(sentence)) continue;
     for (const number of extractNumbers(sentence)) {
-      if (number.percent || number.value <= 0 || number.value >= 5) continue;
+      if (number.percent || number.value <= 0 || number.value >= 10 || Number.isInteger(number.value)) continue;
       if (!best || number.value > best.value) best = { value: number.value, raw: number.raw, hit };
     }
   }
   return best;
-}
-
-/** The match as the card writes it (the haystack is lower-cased). */
-function cased(hit: Hit): string {
-  const at = hit.sentence.toLowerCase().indexOf(hit.match);
-  return (at >= 0 ? hit.sentence.slice(at, at + hit.match.length) : hit.match).replace(/\s+/g, ' ').trim();
 }
 
 function formatCount(count: number): string {

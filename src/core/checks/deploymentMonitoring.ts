@@ -1,20 +1,23 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote } from './helpers';
-import { redactSecrets } from './secretPatterns';
+import { documentedSafely, safeQuote } from './securityRobustness';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 7 outputs';
 const OPS: readonly Topic[] = ['deployment', 'monitoring'];
 
-const STAGED = /\b(?:canary|shadow (?:mode|deployment|traffic|phase|run|launch|scoring|testing)|in shadow|blue[- ]green|(?:staged|phased|gradual|progressive|incremental|percentage|controlled) (?:rollout|roll-out|release|deployment|launch|ramp)|ramp(?:ed|ing|s)?[- ]up|ramp(?:ed|ing)? (?:to|from)|feature flags?|a\/b test\w*|champion[- ]challenger|dark launch)\b|\d+ ?% ?(?:→|->|to|then) ?\d+ ?%/;
-const BIG_BANG = /\b(big[- ]bang|(all|every) (users|customers|traffic|requests|regions|stores|sites|markets|applicants|applications|accounts)[^.;]{0,30}\b(at once|simultaneously)|(100 ?%|all) of (the )?(\w+ )?(traffic|users|customers|requests|applications|applicants|transactions|stores|accounts)[^.;]{0,40}\b(on|from) (day (one|1)|launch day|the first day|go-live|launch)|in (a single|one) (step|cutover)|hard cut-?over|no (shadow|canary|staged|phased|gradual)\b[^.;]{0,30}\b(phase|rollout|roll-out|period|stage|release))\b/;
+// Searched patterns start every alternative with \b and a literal word, so the evidence word index
+// can skip blocks that cannot match (see evidence/prefilter.ts).
+const STAGED = /\b(canary|shadow (mode|deployment|traffic|phase|run|launch|scoring|testing)|blue[- ]green|(staged|phased|gradual|progressive) (rollout|roll-out|release|deployment|launch|ramp)|ramp(ed|ing|s)?[- ]up|ramp(ed|ing)? (to|from)|feature flags?|champion[- ]challenger|dark launch)\b/;
+/** Staged rollouts written without those words: "5% → 25% → 100%", an A/B test (not indexable; searched only when STAGED fails). */
+const STAGED_RAMP = /\d+ ?% ?(→|->|to|then) ?\d+ ?%|\ba\/b test/;
+const BIG_BANG = /\b(big[- ]bang|(all|every) (users|customers|traffic|requests|regions|stores|sites|markets|applicants|applications|accounts)[^.;]{0,30}\b(at once|simultaneously)|(100 ?%|all) of (the )?(\w+ )?(traffic|users|customers|requests|applications|applicants|transactions|stores|accounts)[^.;]{0,40}\b(on|from) (day (one|1)|launch day|the first day|go-live|launch)|(single|one) (step|cutover)|hard cut-?over)\b/;
 const BIG_BANG_AVOIDED = /\b(avoid\w*|instead of|rather than|not (a|an|do|doing|use|using)|never|prevent\w*|without a)\b/;
-const ROLLOUT_MENTION = /\b(roll(ed)?[- ]?outs?|launch(ed|es)?|go-?live|deploy(ed|ment|ing|s)?|release plan|cut-?over)\b/;
-const ROLLOUT_PLAN = /\b((full|national|global|company-wide|wider) (roll-?out|launch)|(roll-?out|launch|go-?live) (is |was )?(planned|scheduled|set) for)\b/;
+const ROLLOUT_MENTION = /\b(roll(ed)?[- ]?outs?|launch(ed|es)?|deploy(ed|ment|ing|s)?|release plan|cut-?over)\b/;
+const ROLLOUT_PLAN = /\b((full|national|global|wider) (roll-?out|launch)|(roll-?out|launch) (is |was )?(planned|scheduled|set) for)\b/;
 
 const SERVICE_METRIC = /\b(latency|p50|p9[059]|p99\.9|throughput|requests? per second|req\/s|rps|qps|error rates?|5xx|uptime|availability|saturation)\b/;
-const QUALITY_METRIC = /\b(precision|recall|accuracy|auc|pr-auc|roc-auc|f1|wape|mape|smape|rmse|mae|calibration|brier|default[- ]rate|conversion( rate)?|kpis?|business (metrics?|kpis?)|model (quality|performance)|prediction quality|concept drift|backtest\w*|ground[- ]truth|label(l?ed)? (feedback|outcomes|cohorts))\b/;
+const QUALITY_METRIC = /\b(precision|recall|accuracy|auc|f1|wape|mape|smape|rmse|mae|calibration|brier|default[- ]rate|conversion( rate)?|kpis?|business (metrics?|kpis?)|prediction quality|concept drift|backtest\w*|ground[- ]truth|label(l?ed)? (feedback|outcomes|cohorts))\b/;
 const MONITOR_CONTEXT = /\b(monitor\w*|track\w*|dashboards?|grafana|prometheus|datadog|cloudwatch|new relic|splunk|observ\w*|alert\w*|over time|daily|weekly|monthly|quarterly|backtest\w*|logged)\b/;
 const MONITOR_HEADING = /\b(monitor\w*|observab\w*|metrics|alert\w*|dashboards?|slos?|drift)\b/;
 
@@ -27,29 +30,27 @@ const THRESHOLD_BETWEEN = /[<>≥≤]|\b(above|below|over|under|exceed\w*|greate
 const THRESHOLD_BEFORE = /\b(if|when|whenever|once|trigger\w*|threshold\w*)\b[^.;]*$/;
 const THRESHOLD_AFTER = /^\s*\)?\s*(warning|critical|band|threshold|alert|limit|trigger|cut-?off|(or|and) (above|higher|more|greater))/;
 
-const ALERT = /\b(alert(s|ing|ed)?\b(?![- ]?rate)|pager ?duty|opsgenie|paged|paging|page (the )?on-?call|notif(y|ies|ied|ications?)|e-?mail (alerts?|notifications?)|gets? an e-?mail|(warning|critical|page)\s*:\s*[<>≥≤])/;
+const ALERT = /\b(alert(s|ing|ed)?\b(?![- ]?rate)|pager ?duty|opsgenie|paged|paging|page (the )?on-call|gets? an (e-mail|email)|(warning|critical|page)\s*:\s*[<>≥≤])/;
 const ALERT_THRESHOLD = /[<>≥≤]\s*\d|\b(above|below|exceeds?|over|under|more than|less than|greater than|drops? (below|by)|falls? below|rises? above|threshold)\b[^.;]{0,25}\d/;
-const SLO = /\b(slos?|slas?|service[- ]level (objectives?|agreements?|indicators?)|latency (budget|requirement|target|slo|limit)|(p50|p9[059]|p99\.9|median|mean|average) latency (target|requirement|budget|of|<|<=|≤|under|below|within)|(latency|response time|inference)[^.;]{0,30}(under|below|within|<|<=|≤|at most|no more than) \d+(\.\d+)? ?(ms|milliseconds?|s|seconds?)|availability (target|of) \d|\d+(\.\d+)?% (availability|uptime))\b/;
-const ONCALL = /\b(on-?call (rotation|owner|team|engineers?|schedule|roster)|pager ?duty|opsgenie|victorops|runbooks?|24\/7|incident (response|management|owner|commander)|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to|owns? (the )?(alerts|pages|service|production model|incidents))\b/;
-const RETRAIN = /\b(re-?train(s|ed|ing)?|refresh(ed)? (the )?model|model refresh|continuous training)\b/;
+const SLO = /\b(slos?|slas?|service[- ]level (objectives?|agreements?|indicators?)|latency (budget|requirement|target|slo|limit)|(p50|p9[059]|p99\.9|median|mean|average) latency (target|requirement|budget|of|<|<=|≤|under|below|within)|(latency|response time|inference)[^.;]{0,30}(under|below|within|<|<=|≤|at most|no more than) \d+(\.\d+)? ?(ms|milliseconds?|s|seconds?)|(availability|uptime) (target|slo|of \d))\b/;
+const ONCALL = /\b((?<=\bon-)call (rotation|owner|team|engineers?|schedule|roster)|oncall|pager ?duty|opsgenie|victorops|runbooks?|24\/7|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to)\b/;
+const RETRAIN = /\b(retrain(s|ed|ing)?|refresh(ed)? (the )?model|continuous training)\b/;
 const RETRAIN_VAGUE = /\b(when (the team|we|someone) (has|have) time|when it looks off|looks off|as needed|ad[- ]hoc|when needed|if needed|manually when|occasionally|from time to time|when necessary|when required)\b/;
 const RETRAIN_METRIC = /\b(trigger\w*|when|if|whenever|once)\b[^.;]{0,60}?\b(psi|drift|recall|precision|accuracy|auc|f1|wape|mape|rmse|error|performance|kpi|degrad\w*)\b[^.;]{0,30}?([<>≥≤]|\b(exceeds?|above|below|drops?|falls?|degrad\w*|crosses|reaches|rises?)\b|\d)/;
 const RETRAIN_SCHEDULE = /\b(daily|weekly|nightly|monthly|quarterly|annually|yearly|bi-?weekly|every (\d+ |other )?(day|week|month|quarter|year)s?|each (week|month|quarter|year)|once a (week|month|quarter|year)|on a (fixed )?schedule|scheduled)\b/;
-const ROLLBACK = /\b(roll(ed|ing|s)?[- ]?back|revert(ed|ing|s)? to|previous (model |production )?version|prior version|last known good|fallback (model|version)|switch(es|ed)? (traffic )?back)\b/;
+const ROLLBACK = /\b(roll(ed|ing|s)?[- ]?back|previous (model |production )?version|prior version|last known good|fallback (model|version)|switch(es|ed)? (traffic )?back)\b/;
 const ROLLBACK_TIME = /\b(\d+(\.\d+)? ?(min(ute)?s?|seconds?|secs?|s|hours?|hrs?|h)|rehears\w*|drill\w*|tested|automated (rollback|roll-back)|auto-?rollback|one[- ]click|instant\w*|immediate\w*)\b/;
-const POST_LAUNCH = /\b(post[- ]?(launch|deployment|release|go-?live) (review|assessment|evaluation|retro\w*|check\w*)|(launch|impact) reviews?|30[,/ -]+60[,/ -]+(and )?90|\d+[- ]days? (after|post)[- ](launch|rollout|go-?live|release)|retrospective|review (at|after) \d+ days)\b/;
+const POST_LAUNCH = /\b(post[- ]?(launch|deployment|release|go-?live) (review|assessment|evaluation|retro\w*|check\w*)|launch reviews?|30[,/ -]+60[,/ -]+(and )?90|retrospective)\b/;
 const REGISTRY = /\b(model (registry|store|versioning)|registry (id|entry|version|stage)|registered models?|model versions? (are|is) (tracked|stored|kept|registered)|versioned (models?|artifacts?)|(mlflow|sagemaker|vertex ai|azure ml|databricks|unity catalog|wandb|neptune|dvc)[^.;]{0,20}\b(registry|registered))\b/;
-const CICD = /\b(ci\/cd|cicd|continuous (integration|delivery|deployment|training)|(deployment|release|promotion) pipelines?|github actions|gitlab ci|jenkins|argo ?cd|azure (devops|pipelines)|tekton|kubeflow pipelines|vertex ai pipelines|sagemaker pipelines|automated (deployment|retraining|promotion)( pipeline)?|ci (pipeline|jobs?|checks?|gates?))\b/;
-const SERVING = /\b(serv(ed|ing) (via|behind|as|on|from|through|in)|serving (infrastructure|stack|endpoint|layer|container|pods?)|rest api|grpc|(inference|prediction|scoring) (endpoint|service|api)|kubernetes|k8s|sagemaker endpoint|vertex ai endpoint|azure ml (online )?endpoint|batch (job|scoring|inference|scorer|predictions?)|real-time (scoring|inference|api|serving)|online (inference|serving|scoring)|edge (inference|devices?)|on-device|serverless|docker|containers?|fastapi|flask|triton|torchserve|kserve|seldon|bentoml|ray serve|airflow)\b/;
+const CICD = /\b(ci\/cd|cicd|continuous (integration|delivery|deployment|training)|pipelines?|github actions|gitlab ci|jenkins|argo ?cd|azure devops|tekton|kubeflow)\b/;
+/** A bare "pipeline" counts only when it builds, tests or ships the model. */
+const PIPELINE_PURPOSE = /\b(ci|cd|deploy\w*|releas\w*|promot\w*|train\w*|retrain\w*|build\w*|test\w*|gates?)\b/;
+const SERVING = /\b(serv(ed|ing) (via|behind|as|on|from|through|in)|serving (infrastructure|stack|endpoint|layer|container|pods?)|rest api|grpc|(inference|prediction|scoring) (endpoint|service|api)|kubernetes|k8s|sagemaker endpoint|vertex ai endpoint|azure ml (online )?endpoint|batch (job|scoring|inference|scorer|predictions?)|real-time (scoring|inference|api|serving)|online (inference|serving|scoring)|edge (inference|devices?)|serverless|docker|containers?|fastapi|flask|triton|torchserve|kserve|seldon|bentoml|ray serve|airflow)\b/;
 
 function lower(hit: Hit): string {
   return hit.sentence.toLowerCase();
 }
 
-/** A sentence of the card for a finding message, with any credential in it withheld. */
-function safeQuote(hit: Hit): string {
-  return redactSecrets(quote(hit));
-}
 
 /** The hit is about live monitoring: it says so, or it sits under a monitoring/metrics/alerting heading. */
 function monitoringContext(evidence: Evidence, hit: Hit): boolean {
@@ -58,10 +59,15 @@ function monitoringContext(evidence: Evidence, hit: Hit): boolean {
   return section !== undefined && MONITOR_HEADING.test(section.title.toLowerCase());
 }
 
+/** The hit sits under a deployment or monitoring heading. */
+function operationalSection(evidence: Evidence, hit: Hit): boolean {
+  const section = evidence.sectionOf(hit.block);
+  return section !== undefined && section.topics.some((topic) => OPS.includes(topic));
+}
+
 /** The hit is about operations: under a deployment/monitoring heading or in a monitoring sentence. */
 function operational(evidence: Evidence, hit: Hit): boolean {
-  const section = evidence.sectionOf(hit.block);
-  return (section !== undefined && section.topics.some((topic) => OPS.includes(topic))) || MONITOR_CONTEXT.test(lower(hit));
+  return operationalSection(evidence, hit) || MONITOR_CONTEXT.test(lower(hit));
 }
 
 interface PsiReading {
@@ -105,7 +111,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
         return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
       });
       if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${safeQuote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
-      const staged = evidence.find(STAGED);
+      const staged = evidence.find(STAGED) ?? evidence.find(STAGED_RAMP);
       if (staged) return pass(staged.line);
       const absence = evidence.findAbsence(STAGED);
       if (absence) return fail(`No staged rollout is planned: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
@@ -153,7 +159,8 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (monitoring metrics: data drift with PSI or KL divergence, feature drift); failure mode "no drift detection or retraining plan"; ML Test Score, monitoring test "data invariants hold in training and serving inputs"`,
     mitigation: 'Monitor per-feature drift with a named statistic (PSI with 0.1/0.25 bands, or a KS test) against the training reference, on a fixed schedule.',
     run: ({ evidence }) => {
-      const hit = evidence.find(DRIFT_MEASURE, { topics: OPS }) ?? evidence.findAll(DRIFT_MEASURE).find((candidate) => !candidate.negated && operational(evidence, candidate));
+      const hit =
+        evidence.find(DRIFT_MEASURE, { topics: OPS }) ?? evidence.findAll(DRIFT_MEASURE).find((candidate) => !candidate.negated && operational(evidence, candidate));
       if (hit) return pass(hit.line);
       const vague = evidence.findAll(DRIFT_WORD).find((candidate) => !candidate.negated && operational(evidence, candidate));
       // Monitoring that exists but names no statistic is a gap to close, not a missing control.
@@ -172,8 +179,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: 'ML workflows PRD, drift severity bands (PSI < 0.1 none, 0.1-0.25 moderate, >= 0.25 significant: action required); gate review design, Gate 7 outputs (data drift: PSI)',
     mitigation: 'Investigate the drifted features, retrain or recalibrate on recent data, and hold the release until PSI is back under 0.25 (under 0.1 for a clean pass).',
     run: ({ evidence }) => {
-      const inOps = observedPsi(evidence.findAll(PSI, { topics: OPS }));
-      const readings = inOps.length > 0 ? inOps : observedPsi(evidence.findAll(PSI));
+      const all = evidence.findAll(PSI);
+      const inOps = observedPsi(all.filter((hit) => operationalSection(evidence, hit)));
+      const readings = inOps.length > 0 ? inOps : observedPsi(all);
       if (readings.length === 0) return skip();
       const worst = readings.reduce((a, b) => (b.value > a.value ? b : a));
       if (worst.value >= 0.25) {
@@ -214,7 +222,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, infrastructure and monitoring tests (serving latency)`,
     mitigation: 'State the serving SLOs: latency target (e.g. p99 ≤ 25 ms), availability and the error budget.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: SLO,
         missing: 'No SLO or latency requirement is stated.',
         anchor: ['monitoring', 'deployment'],
@@ -229,7 +237,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (on-call ownership); failure mode "no alerting or on-call ownership"; NIST AI RMF GOVERN 2.1 (roles and responsibilities), MANAGE 4.1 (post-deployment monitoring plans)`,
     mitigation: 'Name the on-call rotation that owns model alerts (pager schedule, escalation path) and link its runbook.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: ONCALL,
         missing: 'No on-call owner (rotation, pager schedule or runbook) is named for the model in production.',
         anchor: ['monitoring', 'deployment'],
@@ -270,7 +278,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems)`,
     mitigation: 'Keep the previous model version deployable (registry + flag or traffic switch) and document the rollback procedure, criteria and owner.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: ROLLBACK,
         missing: 'No rollback plan is documented.',
         anchor: ['deployment', 'monitoring'],
@@ -301,7 +309,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (post-launch success review plan; post-review action "post-launch review date set (30/60/90 days)")`,
     mitigation: 'Schedule post-launch reviews (30/60/90 days) comparing KPIs with the baseline, with the stakeholders who signed off.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: POST_LAUNCH,
         missing: 'No post-launch review (e.g. at 30/60/90 days) is planned.',
         anchor: ['deployment', 'monitoring'],
@@ -316,7 +324,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, infrastructure tests`,
     mitigation: 'Register every model version (e.g. MLflow, SageMaker or Vertex AI model registry) with its lineage and stage.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: REGISTRY,
         missing: 'No model registry or versioning of model artifacts is documented.',
         anchor: ['deployment', 'model-details'],
@@ -330,12 +338,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     severity: 'info',
     source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, infrastructure tests (training pipeline integration-tested, model quality validated before serving)`,
     mitigation: 'Run training, validation gates and deployment from a CI/CD pipeline so every model version is built and promoted the same way.',
-    run: (context) =>
-      documented(context, {
-        pattern: CICD,
-        missing: 'No CI/CD pipeline for the model is described.',
-        anchor: ['deployment'],
-      }),
+    run: ({ evidence }) => {
+      const hit = evidence.findAll(CICD).find((candidate) => !candidate.negated && (!candidate.match.startsWith('pipeline') || PIPELINE_PURPOSE.test(lower(candidate))));
+      return hit ? pass(hit.line) : fail('No CI/CD pipeline for the model is described.', evidence.anchor('deployment'));
+    },
   },
   {
     id: 'DM-SERVING',
@@ -346,7 +352,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (pre-review: production environment architecture documented); Hugging Face model card template (Technical Specifications: Compute Infrastructure)`,
     mitigation: 'Describe the serving setup: batch or real-time, the platform (e.g. Kubernetes, SageMaker endpoint), scaling and its latency budget.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: SERVING,
         missing: 'The serving infrastructure (batch or real-time, platform) is not described.',
         anchor: ['deployment'],

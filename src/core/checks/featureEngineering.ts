@@ -1,5 +1,6 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
+import { negatedBefore, negatedBesidesMissing, once } from './dataReadiness';
 import { documented, quote } from './helpers';
 import { fail, pass, skip, type CheckContext, type CheckDefinition, type CheckResult } from './types';
 
@@ -8,22 +9,26 @@ const PRD_VALIDATION = 'ML workflows PRD, feature engineering workflow (Validate
 const FEATURES: readonly Topic[] = ['features', 'training-procedure'];
 const FEATURES_AND_DATA: readonly Topic[] = ['features', 'training-procedure', 'training-data', 'evaluation-data'];
 const MODEL_INPUTS: readonly Topic[] = ['features', 'training-procedure', 'training-data', 'model-details'];
+const INTERPRETATION: readonly Topic[] = ['features', 'evaluation', 'limitations', 'fairness', 'model-details'];
+const INPUT_CONTEXT: readonly Topic[] = ['features', 'training-procedure', 'training-data', 'model-details', 'intended-use'];
 
 // Features and lineage.
-const FEATURES_LISTED = /\b(features? (groups?|sets?|include|includes|are|:)|feature groups|\d+ (candidate |input |engineered |selected |numeric |categorical )?features|features in|input (features|fields|variables|format|data|text|images?)|inputs? (is|are|:)|takes (an?|the) |predictors|covariates|(variables|signals) (include|are|used))/;
+const FEATURES_LISTED = /\b(features? (groups?|sets?|include|includes|are|:)|feature groups|features in|input (features|fields|variables|format|data|text|images?)|inputs?:|takes (an?|the) [a-z ]{0,30}(text|sentence|image|input|document|record|transaction|ticket|paragraph|request|message)|predictors|covariates|(variables|signals) (include|are|used))/;
 const PLUS_JOINED_FIELDS = /\((?:[a-z][\w -]*\s\+\s)+[a-z][\w -]*\)/;
 const LINEAGE = /\b(lineage|feature store|feast|tecton|hopsworks|featureform|dbt|data catalog|feature (catalog|registry|definitions?|views?)|(built|computed|derived|sourced) (in|from|with) (the )?[\w.-]+ (tables?|models?|views?|pipelines?|jobs?|events|logs|sources?|warehouse))\b/;
 
 // Transformations and training/serving consistency.
-const TRANSFORM = /\b(transform(s|ed|ing|ations?)?|preprocess\w*|pre-processing|normali[sz]\w*|standardi[sz]\w*|scal(ed|ing)|one-hot|(label|ordinal|frequency|target|binary|hash\w*) encod\w+|encoded|embedd\w+|tokeni[sz]\w*|bucketi[sz]\w*|binn(ed|ing)|winsori[sz]\w*|clipp(ed|ing)|imput\w+|lag(ged)? \w+|lags|rolling (means?|averages?|windows?|sums?|counts?)|aggregat\w+|ratios?|resiz\w+|crop(ped|ping|s)?|augment\w*|lower-?cased|truncat\w+|stemm\w+|lemmati[sz]\w+|feature (pipeline|code)|dbt|velocity|deviation from)\b/;
+const TRANSFORM = /\b(transform(s|ed|ing|ations?)?|preprocess\w*|pre-processing|normali[sz]\w*|standardi[sz]\w*|scal(ed|ing)|one-hot|(label|ordinal|frequency|target|binary|hash\w*) encod\w+|encoded|embedd\w+|tokeni[sz]\w*|bucketi[sz]\w*|binn(ed|ing)|winsori[sz]\w*|clipp(ed|ing)|imput\w+|lag(ged)? \w+|lags|rolling (means?|averages?|windows?|sums?|counts?)|aggregat\w+|resiz\w+|crop(ped|ping)|augment\w*|lower-?cased|truncat\w+|stemm\w+|lemmati[sz]\w+|feature (pipeline|code)|dbt)\b/;
 const SERVING_PARITY = /\b(training[- ]serving skew|train[- ]serve skew|online[/ -]offline|offline[/ -]online|parity (tests?|checks?)|same (\w+ )?(code|pipeline|logic|transformations?|preprocessing) (runs |is used )?(offline and online|online and offline|at (training|serving|inference)|in (training|serving)|for (training|serving))|feature store|feast|tecton|shared (preprocessing|feature|transformation) (code|pipeline|library)|dbt models?|(sklearn|scikit-learn) pipeline|serialized (pipeline|preprocessor)|(identical|same) (at|in|for) training and (serving|inference))\b/;
 
 // Leakage.
-const LEAKAGE_REVIEW = /\b(leak\w*|point[- ]in[- ]time|as[- ]of (the )?(\w+ )?(date|time|timestamp|cut-?off)|computed as of|(post|after)[- ](event|outcome|origination|decision)s? (fields?|features?|data)|future (information|data|values)|look-?ahead|time[- ]travel)\b/;
-const LEAKY_FIELD = /\b(chargeback[_ ]flags?|days[_ ](until|to)[_ ](cancel\w*|churn\w*|default\w*|chargeback\w*|fraud|resolution|closure|delinquen\w*)|time[_ ]to[_ ](churn|cancel\w*|default|event|resolution)|\w+[_ ]after[_ ](outcome|event|decision|resolution|default|churn|cancel\w*)|(post|after)[- ](outcome|event|decision|resolution|default|origination|approval|diagnosis|churn)|cancellation[_ ](date|reason|flag)|case[_ ](status|outcome)|resolution[_ ](code|status|time)|final[_ ](status|outcome|queue|diagnosis)|collections?[_ ]flags?|hardship[_ ]flags?|refund(ed)?[_ ]flags?|settlement[_ ]amounts?|(recorded|known|available|computed|populated) (only )?after (the )?(outcome|event|origination|decision|label|target|default|churn|cancellation|resolution|transaction))\b/;
-const EXCLUDED = /\b(exclud\w+|remov\w+|dropp\w+|not (used|available|included|part of|an input)|never|no|none|nothing|without|prevent\w*|avoid\w*|lag(ged)?|point-in-time|as of)\b/;
-const POINT_IN_TIME = /\b(point[- ]in[- ]time|as[- ]of (the )?(\w+ )?(date|time|timestamp|cut-?off)|computed as of|no post-(event|outcome)|nothing from the future)\b/;
-const LEAK_WORD = /\bleak\w*/;
+const LEAKAGE_REVIEW = /\b(leak\w*|point[- ]in[- ]time|(computed|taken|joined|calculated|built|snapshotted|frozen) as[- ]of|(post|after)[- ](event|outcome|origination|decision)s? (fields?|features?|data)|future (information|data|values)|look-?ahead|time[- ]travel)\b/;
+const LEAKY_FIELD = /\b(chargeback[\s_]flags?|days[\s_](until|to)[\s_](cancel\w*|churn\w*|default\w*|chargeback\w*|fraud|resolution|closure|delinquen\w*)|time[\s_]to[\s_](churn|cancel\w*|default|event|resolution)|(post|after)[\s_-](outcome|event|decision|resolution|default|origination|approval|diagnosis|churn)|cancellation[\s_](date|reason|flag)|case[\s_](status|outcome)|resolution[\s_](code|status|time)|final[\s_](status|outcome|queue|diagnosis)|collections?[\s_]flags?|hardship[\s_]flags?|refund(ed)?[\s_]flags?|settlement[\s_]amounts?|(recorded|known|available|computed|populated) (only )?after (the )?(outcome|event|origination|decision|label|target|default|churn|cancellation|resolution|transaction))\b/;
+const EXCLUDED = /\b(exclud\w+|remov\w+|dropp\w+|(not|never) (used|available|included|part of|an input|a feature)|prevent\w*|avoid\w*|lag(ged)?|point-in-time|as of)\b/;
+const POINT_IN_TIME = /\b(point[- ]in[- ]time|(computed|taken|joined|calculated|built|snapshotted|frozen) as[- ]of|nothing from the future)\b/;
+const NO_POST_EVENT = /(?<=\bno )\bpost-(event|outcome) (fields?|features?|data|information)\b/;
+// A leakage finding: a finding verb in the same sentence, and no fix or all-clear after it.
+const LEAK_WORD = /\bleak\w*(?:(?=[^.;\n]{0,80}\b(found|detected|identified|discovered|observed|confirmed|suspected|shows?|showed)\b)|(?<=\b(found|detected|identified|discovered|observed|confirmed|suspected|shows?|showed)\b[^.;\n]{0,80}))(?![^.;\n]{0,80}(?<!\bnot (yet )?(been )?)\b(fixed|removed|resolved|mitigated|addressed|corrected|eliminated|dropped|excluded)\b)(?![^.;\n]{0,80}\b(found|detected|identified|showed|shows) no\b)/;
 const LEAK_FOUND = /\b(found|detected|identified|discovered|observed|confirmed|suspected|shows?|showed)\b/;
 const LEAK_FIXED = /\b(fixed|removed|resolved|mitigated|addressed|corrected|eliminated|dropped|excluded)\b/;
 const LEAK_NOT_FIXED = /\b(not (yet )?(been )?(fixed|removed|resolved|addressed|corrected)|unresolved|unfixed|still (present|in use|used|included)|remains?)\b/;
@@ -31,27 +36,31 @@ const LEAK_CLEAN = /\b(found|detected|identified|showed|shows) no\b|\bno (\w+ )?
 const TARGET_ENCODING = /\b(target[- ]encod\w+|mean[- ]encod\w+|likelihood[- ]encod\w+)/;
 const SAFE_ENCODING = /\b(out-of-fold|k-fold|cross-fit\w*|leave-one-out|lag(ged)?|\d+-day lag|time-aware|prior (period|window)s?|point-in-time|training folds)\b/;
 const LABEL_DERIVED = /\b((derived|computed|calculated|built) (directly )?from (the )?(label|target|outcome)|(uses?|includes?) (the )?(label|target|outcome) (as|in) (an? )?(input|feature))\b/;
-const LEAKAGE_SANITY = /\b(shuffled[- ]label|label[- ](shuffl|permut)\w*|permuted[- ]labels?|no single feature (exceeds|dominates|accounts|carries))\b/;
+const LEAKAGE_SANITY = /\b(shuffled[- ]label|label[- ](shuffl|permut)\w*|permuted[- ]labels?)\b/;
+const NO_DOMINANT_FEATURE = /(?<=\bno )\bsingle feature (exceeds|dominates|accounts|carries)\b/;
 const IMPORTANCE_SHARE = /\b(shap|importance|gain)\b/;
 const DOMINANCE_CONTEXT = /\b((single|one|top|first) feature|alone|accounts? for|explains?|share)\b/;
-const RANDOM_SPLIT = /\b(random(ly)? (\d+\/\d+ )?(train\/test |train-test |train\/validation )?split|split (at )?random(ly)?|\d+\/\d+ random (train\/test |train-test )?split|shuffled split)\b/;
+const RANDOM_SPLIT = /\b(random(ly)? (\d+\/\d+ )?(train\/test |train-test |train\/validation )?split|split (at )?random(ly)?|shuffled split)\b/;
 const REPEATED_ENTITY = /\b(snapshots?|account-month|customer-month|user-day|per-(account|customer|user|patient)|repeated (measurements|visits|rows|records)|multiple (rows|records|transactions|visits|images|sentences|phrases|snapshots) per)\b/;
-const GROUP_SAFE = /\b(group(ed)?[- ]?(k-?fold|split|shuffle)|split by (account|customer|user|patient|store|entity|id|group)|no (account|customer|user|patient|entity|store)s? (appears?|overlap)|no [a-z ,]{0,40}appears? in both|entity[- ]level split|(time|date)[- ]based (split|cross-validation|validation|holdout)|time-based \(|out-of-time|forward[- ]chaining|rolling[- ]origin)/;
+const NO_OVERLAP = /(?<=\bno [a-z ,]{0,40})\b(appears?|overlaps?) (in|between) both\b/;
+const GROUP_SAFE = /\b(group(ed)?[- ]?(k-?fold|split|shuffle)|split by (account|customer|user|patient|store|entity|id|group)|entity[- ]level split|(time|date)[- ]based (split|cross-validation|validation|holdout)|out-of-time|forward[- ]chaining|rolling[- ]origin)/;
 
 // Missingness, importance, encoding, selection, tests.
-const MISSING_REPORT = /\b((is|are|was|were) (often |mostly |frequently )?(missing|null|empty|blank|incomplete|unavailable|not recorded)|missing (for|in) (about |around |~)?\d|\d+(\.\d+)?% (of (the )?\w+ )?(are |is )?(missing|null)|missing values? (are|is|of|at|rate|below|under|above|in))/;
+const MISSING_REPORT = /(?<=\b(is|are|was|were) (often |mostly |frequently )?)\b(missing|null|empty|blank|incomplete|unavailable|not recorded)\b|\b(missing (for|in) (about |around |~)?\d|missing values? (are|is|of|at|rate|below|under|above|in))/;
 const MISSING_HANDLING = /\b(imput\w+|fill(ed|s)? (with|in)|fillna|forward[- ]fill\w*|back[- ]?fill\w*|interpolat\w+|missing[- ]indicators?|is_missing|indicator (columns?|features?|flags?)|treat(ed|s)? (missing )?(as|like)|map(ped|s)? to (an? )?(explicit )?\W?(unknown|missing|other)|native (missing|null|nan)[- ]?(value )?(handling|splits?|support)|handles? missing|dropped|removed|excluded|discarded|replaced? with|default value|sentinel|unknown category)\b/;
-const OTHER_NEGATION = /\b(no|not|none|without|never|neither|nor|lacks?|lacking|absent|tbd|todo|pending|yet to be)\b[^.;!?]{0,60}$/;
-const OTHER_NEGATION_AFTER = /^[^.;!?]{0,50}?\b(not|never) (yet )?(been )?(defined|implemented|documented|done|handled|decided)\b|\b(is|are) (still )?(tbd|unknown|pending|undefined)\b/;
 const MISSING_MENTION = /\b(missing|null|nan|unknown)\b/;
-const IMPORTANCE = /\b(shap|feature importances?|importance (analysis|ranking|scores?|values?)|permutation importance|(top|most important|most predictive) (\d+ |five |ten )?features|by gain|gain-based|lime|integrated gradients|grad-?cam|saliency|attention (maps?|analysis)|partial dependence|attributions?)\b/;
+const IMPORTANCE = /\b(shap|feature importances?|importance (analysis|ranking|scores?|values?)|permutation importance|(top|most important|most predictive) (\d+ |five |ten )?features|(?<=\bby )\bgain\b|gain-based|integrated gradients|grad-?cam|saliency|attention (maps?|analysis)|partial dependence|feature attributions?)\b/;
 const SHORTCUT = /\b(shortcut|spurious|clever hans|rel(y|ies|ied|ying) on [^.;]{0,60}rather than|instead of the (panel|object|lesion|product|signal|content))/;
-const IMPORTANCE_HEADING = /model examination|interpretab|explainab|importance/i;
-const CATEGORICAL = /\b(categorical|high-cardinality|one-hot|(label|ordinal|frequency|target|hash\w*) encod\w+|unknown category|category (codes|dtype))\b/;
+const IMPORTANCE_HEADING = /model examination|interpretab|explainab|importance/;
+const CATEGORICAL = /\b(categorical(?! cross)|high-cardinality|one-hot|(label|ordinal|frequency|target|hash\w*) encod\w+|unknown category|category (codes|dtype))\b/;
 const ENCODING = /\b(one-hot|(label|ordinal|frequency|target|count|binary|hash\w*|woe|weight of evidence) encod\w+|encoded|embeddings?|hashing trick|native categorical|category dtype|unknown category|mapped to)\b/;
-const SELECTION = /\b(\d+ (candidate |input |engineered |selected |final |numeric |categorical |raw )?features|feature selection|selected (\d+|features)|recursive feature elimination|rfe|boruta|features? (were |was )?(pruned|dropped|removed) (because|for|due|after|based))\b/;
+const SELECTION = /\b(features|feature selection|selected (by|using|with|via|based|after)|recursive feature elimination|rfe|boruta|(pruned|dropped|removed) (because|for|due|after|based))\b/;
+const FEATURE_COUNT = /\b\d+ (candidate |input |engineered |selected |final |numeric |categorical |raw )?features\b/;
 const FEATURE_TESTS = /\b(feature (expectations?|validation|tests?|schema|contracts?|checks?)|ablation|parity tests?|unit tests?|great expectations|schema (checks?|validation)|range checks?|expectation suites?|null-rate checks?)\b/;
 const UNSTRUCTURED = /\b(tokeni[sz]\w*|wordpiece|sentencepiece|bpe|images?|pixels?|audio|spectrograms?|video|text classifier|text classification|language model|llm|bert|roberta|distil\w+|gpt|cnn|convolutional|efficientnet|resnet|vit|yolo|transformer (encoder|decoder|model))\b/;
+const DIGIT = /\d/;
+const NO_SINGLE = /\bno single\b/;
+const SENTENCE_END = /(?<=[.!?;])\s+/;
 const UNSTRUCTURED_TAG = /text|image|audio|speech|video|token|translation|summarization|question|fill-mask|conversational/;
 
 /** Gate 3 — Feature Engineering: are the inputs known, reproducible and free of leakage? */
@@ -69,7 +78,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
       if (hit) return pass(hit.line);
       const section = evidence.sectionsWithContent('features')[0];
       if (section) return pass(section.line);
-      const fields = evidence.find(PLUS_JOINED_FIELDS, { topics: ['intended-use', 'model-details'] });
+      const fields = evidence.find(PLUS_JOINED_FIELDS, { topics: INPUT_CONTEXT });
       if (fields) return pass(fields.line);
       return fail('The model inputs (features or input format) are not listed.', evidence.anchor('features', 'model-details'));
     },
@@ -157,7 +166,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
       }
       const found = unresolvedLeak(evidence);
       if (found) return fail(`The card reports leakage that is not fixed: "${quote(found)}".`, found.line, { endLine: found.endLine });
-      const evidenceHit = evidence.find(POINT_IN_TIME) ?? safe;
+      const evidenceHit = evidence.find(POINT_IN_TIME) ?? evidence.findAny(NO_POST_EVENT) ?? safe;
       return evidenceHit ? pass(evidenceHit.line) : skip();
     },
   },
@@ -185,7 +194,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
       if (dominant) {
         return fail(`One feature carries ${dominant.raw} of the importance, a typical sign of a target proxy: "${quote(dominant.hit)}".`, dominant.hit.line, { endLine: dominant.hit.endLine, severity: 'warning' });
       }
-      const sanity = evidence.find(LEAKAGE_SANITY);
+      const sanity = evidence.find(LEAKAGE_SANITY) ?? evidence.findAny(NO_DOMINANT_FEATURE);
       const proof = safeEncoding ?? sanity;
       return proof ? pass(proof.line) : skip();
     },
@@ -199,7 +208,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: `${PRD_VALIDATION} (train-test leakage); Gate review design, model validation strategy (time-based split)`,
     mitigation: 'Split by entity (group k-fold on the account or customer id) or by time, so no entity appears in both training and evaluation.',
     run: ({ evidence }) => {
-      const safe = evidence.find(GROUP_SAFE);
+      const safe = evidence.find(GROUP_SAFE) ?? evidence.findAny(NO_OVERLAP);
       if (safe) return pass(safe.line);
       const split = evidence.find(RANDOM_SPLIT);
       if (!split) return skip();
@@ -230,7 +239,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
           handledAt ??= general?.line ?? hit.line;
           continue;
         }
-        if (!unhandled || (/\d/.test(hit.sentence) && !/\d/.test(unhandled.sentence))) unhandled = hit;
+        if (!unhandled || (DIGIT.test(hit.sentence) && !DIGIT.test(unhandled.sentence))) unhandled = hit;
       }
       if (unhandled) return fail(`Missing values are reported but no handling (imputation, indicator, explicit category) is described for them: "${quote(unhandled)}".`, unhandled.line, { endLine: unhandled.endLine });
       if (handledAt !== undefined) return pass(handledAt);
@@ -248,13 +257,13 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: `${DESIGN} (feature importance expectations); failure mode "no feature importance analysis"; MLOps improvements plan, Part 3 Task 1.1 (SHAP or permutation importance after each retraining)`,
     mitigation: 'Run SHAP or permutation importance on held-out data, compare the top features with domain expectations, and record the result.',
     run: ({ evidence }) => {
-      const shortcut = evidence.find(SHORTCUT);
+      const shortcut = evidence.find(SHORTCUT, { topics: INTERPRETATION });
       if (shortcut) return fail(`The interpretability analysis shows the model relying on a spurious cue (possible shortcut learning): "${quote(shortcut)}".`, shortcut.line, { endLine: shortcut.endLine });
       const hit = evidence.find(IMPORTANCE);
       if (hit) return pass(hit.line);
       const absence = evidence.findAbsence(IMPORTANCE);
       if (absence) return fail(`No feature importance analysis was done: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      const heading = evidence.card.sections.find((section) => IMPORTANCE_HEADING.test(section.title));
+      const heading = evidence.card.sections.find((section) => IMPORTANCE_HEADING.test(section.title.toLowerCase()));
       return fail('No feature importance or interpretability analysis (SHAP, permutation importance) is reported.', heading?.line ?? evidence.anchor('features', 'evaluation'));
     },
   },
@@ -283,7 +292,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: 'ML Test Score, Data 2 (all features are beneficial) and Data 3 (no feature\'s cost is too much); ML workflows PRD, Select Final Features',
     mitigation: 'State the number of features and how they were selected (importance threshold, ablation, correlation pruning).',
     run: ({ evidence }) => {
-      const hit = evidence.find(SELECTION, { topics: FEATURES });
+      const hit = evidence.findAll(SELECTION, { topics: FEATURES }).find((candidate) => !candidate.negated && (candidate.match !== 'features' || FEATURE_COUNT.test(candidate.sentence.toLowerCase())));
       if (hit) return pass(hit.line);
       if (unstructuredInputs(evidence)) return skip();
       return fail('The number of features and how they were selected is not stated.', evidence.anchor('features'));
@@ -308,25 +317,25 @@ export const featureEngineeringChecks: CheckDefinition[] = [
 
 /** Evidence in the feature sections themselves, when there is any: it is the line a reviewer wants to see. */
 function preferFeatures({ evidence }: CheckContext, pattern: RegExp): CheckResult | undefined {
-  const hit = evidence.find(pattern, { topics: ['features'] });
+  const hit = evidence.find(pattern, { topics: FEATURES });
   return hit ? pass(hit.line) : undefined;
 }
 
 /** A statement that leakage was found, with no sign that it was fixed. */
 function unresolvedLeak(evidence: Evidence): Hit | undefined {
-  return evidence.findAll(LEAK_WORD).find((hit) => {
-    if (hit.negated) return false;
-    const sentence = hit.sentence.toLowerCase();
-    if (!LEAK_FOUND.test(sentence) || LEAK_CLEAN.test(sentence)) return false;
-    return LEAK_NOT_FIXED.test(sentence) || !LEAK_FIXED.test(sentence);
-  });
+  // The pattern already requires a finding and no fix after it; the first affirmative hit decides (one scan, early exit).
+  const hit = evidence.find(LEAK_WORD);
+  if (!hit) return undefined;
+  const sentence = hit.sentence.toLowerCase();
+  if (!LEAK_FOUND.test(sentence) || LEAK_CLEAN.test(sentence)) return undefined;
+  return LEAK_NOT_FIXED.test(sentence) || !LEAK_FIXED.test(sentence) ? hit : undefined;
 }
 
 /** An importance statement where one feature carries more than half of the importance. */
 function dominantFeature(evidence: Evidence): { raw: string; hit: Hit } | undefined {
   for (const number of evidence.numbersNear(IMPORTANCE_SHARE)) {
     const sentence = number.hit.sentence.toLowerCase();
-    if (number.hit.negated || !number.percent || number.value <= 50 || !DOMINANCE_CONTEXT.test(sentence) || /\bno single\b/.test(sentence)) continue;
+    if (number.hit.negated || !number.percent || number.value <= 50 || !DOMINANCE_CONTEXT.test(sentence) || NO_SINGLE.test(sentence)) continue;
     return { raw: number.raw, hit: number.hit };
   }
   return undefined;
@@ -339,7 +348,7 @@ function handledInBlock(hit: Hit): boolean {
   const block = hit.block.text.toLowerCase();
   const at = block.indexOf(sentence);
   if (at < 0) return false;
-  for (const next of block.slice(at + sentence.length).split(/(?<=[.!?;])\s+/)) {
+  for (const next of block.slice(at + sentence.length).split(SENTENCE_END)) {
     if (MISSING_REPORT.test(next)) return false;
     if (statesHandling(next)) return true;
   }
@@ -349,24 +358,12 @@ function handledInBlock(hit: Hit): boolean {
 /** The text names a missing-value handling that is not negated ("imputed", but not "not imputed"). */
 function statesHandling(text: string): boolean {
   const match = MISSING_HANDLING.exec(text);
-  return match !== null && !OTHER_NEGATION.test(text.slice(0, match.index));
-}
-
-/**
- * Evidence treats "missing" as a negation word, so "missing values are imputed" reads as negated.
- * Here missingness is the subject: only other negations ("no imputation", "not handled") count.
- */
-export function negatedBesidesMissing(hit: Hit): boolean {
-  if (!hit.negated) return false;
-  const sentence = hit.sentence.toLowerCase();
-  const at = sentence.indexOf(hit.match);
-  const before = at >= 0 ? sentence.slice(0, at) : sentence;
-  return !/\bmissing\b/.test(before) || OTHER_NEGATION.test(before) || OTHER_NEGATION_AFTER.test(at >= 0 ? sentence.slice(at + hit.match.length) : '');
+  return match !== null && !negatedBefore(text.slice(0, match.index));
 }
 
 /** Text, image or audio models: raw inputs, so tabular rules (imputation, feature counts) do not apply. */
 function unstructuredInputs(evidence: Evidence): boolean {
   const tag = evidence.metadata?.pipelineTag;
   if (tag && UNSTRUCTURED_TAG.test(tag)) return true;
-  return evidence.find(UNSTRUCTURED, { topics: [...MODEL_INPUTS, 'intended-use'] }) !== undefined;
+  return once(evidence, 'unstructuredInputs', () => evidence.find(UNSTRUCTURED, { topics: INPUT_CONTEXT }) !== undefined);
 }

@@ -11,8 +11,6 @@ export interface SecretPattern {
   pattern: RegExp;
   /** The value must look random: a generic `password=`-style assignment, or a vendor prefix that ordinary words can share. */
   random?: boolean;
-  /** Lower-case fragments of which at least one must occur in the text for the pattern to be tried (a cheap prefilter). */
-  hints: readonly string[];
 }
 
 /** Key names whose value is a credential in a generic `name = value` assignment. */
@@ -22,29 +20,28 @@ const ASSIGN = `["']?\\s*[:=]{1,2}>?\\s*["']?`;
 
 /** Specific vendors first: when two patterns overlap, the first one names the finding. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  { kind: 'AWS access key ID', pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/dg, hints: ['akia', 'asia', 'abia', 'acca'] },
-  { kind: 'AWS secret access key', pattern: new RegExp(`aws_?secret_?(?:access_?)?key(?:_id)?${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi'), hints: ['aws_secret', 'awssecret'] },
-  { kind: 'Azure storage account key (connection string)', pattern: /AccountKey=([A-Za-z0-9+/=]{20,})/dgi, hints: ['accountkey='] },
-  { kind: 'Azure Service Bus / Event Hubs shared access key', pattern: /SharedAccessKey=([A-Za-z0-9+/=]{20,})/dgi, hints: ['sharedaccesskey='] },
-  { kind: 'Azure OpenAI / Cognitive Services key', pattern: new RegExp(`(?:azure[_-]?openai[_-]?(?:api[_-]?)?key|ocp-apim-subscription-key|api-key)${ASSIGN}([a-f0-9]{32})(?![a-z0-9])`, 'dgi'), hints: ['openai', 'api-key', 'subscription-key'] },
-  { kind: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{20,})/dg, random: true, hints: ['sk-ant-'] },
-  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/dg, random: true, hints: ['sk-'] },
-  { kind: 'GitHub token', pattern: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])/dg, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
-  { kind: 'GitHub fine-grained token', pattern: /\b(github_pat_[A-Za-z0-9_]{22,255})/dg, hints: ['github_pat_'] },
-  { kind: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/dg, random: true, hints: ['hf_'] },
-  { kind: 'Slack token', pattern: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/dg, hints: ['xox'] },
-  { kind: 'Slack webhook URL', pattern: /(https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,})/dg, hints: ['hooks.slack.com'] },
-  { kind: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg, hints: ['aiza'] },
+  { kind: 'AWS access key ID', pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/dg },
+  { kind: 'AWS secret access key', pattern: new RegExp(`aws_?secret_?(?:access_?)?key(?:_id)?${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`, 'dgi') },
+  { kind: 'Azure storage account key (connection string)', pattern: /AccountKey=([A-Za-z0-9+/=]{20,})/dgi },
+  { kind: 'Azure Service Bus / Event Hubs shared access key', pattern: /SharedAccessKey=([A-Za-z0-9+/=]{20,})/dgi },
+  { kind: 'Azure OpenAI / Cognitive Services key', pattern: new RegExp(`(?:azure[_-]?openai[_-]?(?:api[_-]?)?key|ocp-apim-subscription-key|api-key)${ASSIGN}([a-f0-9]{32})(?![a-z0-9])`, 'dgi') },
+  { kind: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{20,})/dg, random: true },
+  { kind: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})/dg, random: true },
+  { kind: 'GitHub token', pattern: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])/dg },
+  { kind: 'GitHub fine-grained token', pattern: /\b(github_pat_[A-Za-z0-9_]{22,255})/dg },
+  { kind: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,})(?![A-Za-z0-9_])/dg, random: true },
+  { kind: 'Slack token', pattern: /\b(xox[abposr]-[A-Za-z0-9-]{15,})/dg },
+  { kind: 'Slack webhook URL', pattern: /(https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,})/dg },
+  { kind: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg },
   // Only with key material (base64 or a PEM header) after the marker, so prose that names the marker is not a key.
-  { kind: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[ \t])*([A-Za-z0-9+/=]{16,}|[A-Za-z-]+: )/dg, hints: ['private key'] },
-  { kind: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg, hints: ['eyj'] },
+  { kind: 'private key block', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\\n|\r?\n|[ \t])*([A-Za-z0-9+/=]{16,}|[A-Za-z-]+: )/dg },
+  { kind: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/dg },
   // Starts at "://" (fast to find); the lookbehind then requires a database scheme before it.
   {
     kind: 'database URL with an embedded password',
     pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|clickhouse|snowflake|jdbc:[a-z]+)(?:\+[a-z0-9]+)?:\/\/)[^\s:@/"'`]+:([^\s@/"'`]+)@/dgi,
-    hints: ['://'],
   },
-  { kind: 'hard-coded credential', pattern: new RegExp(`(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true, hints: ['pass', 'pwd', 'secret', 'key', 'token'] },
+  { kind: 'hard-coded credential', pattern: new RegExp(`(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true },
 ];
 
 /** Obvious stand-ins: `<your-key>`, `${OPENAI_API_KEY}`, `sk-...`, `xxxx`, `YOUR_API_KEY`, `****`, env lookups. */
@@ -110,9 +107,7 @@ export interface SecretSpan {
 /** Every credential in a text, in text order, one per occurrence (overlapping matches reported once). */
 export function scanSecrets(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  const lower = text.toLowerCase();
-  for (const { kind, pattern, random, hints } of SECRET_PATTERNS) {
-    if (!hints.some((hint) => lower.includes(hint))) continue;
+  for (const { kind, pattern, random } of SECRET_PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) {
@@ -138,14 +133,84 @@ export interface SecretFinding {
   line: number;
 }
 
-/** Credentials on the card's lines (every line: code, HTML, front matter). */
+/**
+ * Credentials on the card's lines (every line: code, HTML, front matter), one finding per occurrence.
+ * Only lines that could hold one are scanned: a run of 20+ token characters, an assignment with a
+ * value of 10+ characters, a URL, or a key-block marker (and the line after it).
+ */
 export function findSecrets(lines: readonly string[]): SecretFinding[] {
-  const text = lines.join('\n');
+  const kept: number[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    if (!mayHoldSecret(lines[index])) continue;
+    if (kept[kept.length - 1] !== index) kept.push(index);
+    if (lines[index].includes('-----BEGIN') && index + 1 < lines.length) kept.push(index + 1);
+  }
+  if (kept.length === 0) return [];
+  const text = kept.map((index) => lines[index]).join('\n');
   const spans = scanSecrets(text);
   if (spans.length === 0) return [];
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return spans.map((span) => ({ kind: span.kind, line: lineAt(starts, span.start) }));
+  return spans.map((span) => ({ kind: span.kind, line: kept[lineAt(starts, span.start) - 1] + 1 }));
+}
+
+/** Characters of tokens, keys and base64: A-Z a-z 0-9 _ + / = . - */
+const TOKEN_CHAR = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.-') TOKEN_CHAR[char.charCodeAt(0)] = 1;
+/** Characters that end an assigned literal: space, tab, quotes, backtick, comma, semicolon. */
+const VALUE_END = new Uint8Array(128);
+for (const char of ' \t"\'`,;') VALUE_END[char.charCodeAt(0)] = 1;
+/** Every vendor token in the table is at least this long (AKIA + 16, xoxb- + 15); shorter runs are ordinary words. */
+const MIN_TOKEN_RUN = 20;
+/** looksRandom() needs 10 characters, so a shorter assigned literal cannot be a generic credential. */
+const MIN_ASSIGNED = 10;
+const EQUALS = 61;
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const GREATER = 62;
+
+/** Cheap pass: can this line hold any credential the patterns look for? */
+function mayHoldSecret(line: string): boolean {
+  // Database URLs can carry a short password; key blocks put the key material on the next line.
+  return hasTokenRun(line) || hasAssignedLiteral(line, ':') || hasAssignedLiteral(line, '=') || line.includes('://') || line.includes('-----BEGIN');
+}
+
+/** A run of MIN_TOKEN_RUN token characters; probes the run's last character and skips ahead (Boyer-Moore style). */
+function hasTokenRun(line: string): boolean {
+  let start = 0;
+  while (start + MIN_TOKEN_RUN <= line.length) {
+    let probe = start + MIN_TOKEN_RUN - 1;
+    while (probe >= start && isTokenChar(line.charCodeAt(probe))) probe--;
+    if (probe < start) return true;
+    start = probe + 1;
+  }
+  return false;
+}
+
+function isTokenChar(code: number): boolean {
+  return code < 128 && TOKEN_CHAR[code] === 1;
+}
+
+function hasAssignedLiteral(line: string, operator: string): boolean {
+  for (let at = line.indexOf(operator); at >= 0; at = line.indexOf(operator, at + 1)) if (assignedLength(line, at + 1) >= MIN_ASSIGNED) return true;
+  return false;
+}
+
+/** Length of the literal after an assignment operator (spaces, quotes and "=>" skipped). */
+function assignedLength(line: string, from: number): number {
+  let i = from;
+  for (; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== SPACE && code !== TAB && code !== QUOTE && code !== APOSTROPHE && code !== EQUALS && code !== GREATER) break;
+  }
+  const start = i;
+  for (; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 128 && VALUE_END[code] === 1) break;
+  }
+  return i - start;
 }
 
 /** The text with every credential value replaced by "[redacted]", for quoting the card safely. */

@@ -1,36 +1,59 @@
 import type { Topic } from '../card/topics';
+import type { Block, ModelCard } from '../card/types';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote } from './helpers';
+import { documented, quote, type DocumentedRule } from './helpers';
 import { findSecrets, redactSecrets } from './secretPatterns';
-import { fail, pass, skip, type CheckDefinition } from './types';
+import { fail, pass, skip, type CheckContext, type CheckDefinition, type CheckResult } from './types';
 
 const DESIGN = 'Gate review design, Gate 6 outputs';
 const SECURITY: readonly Topic[] = ['security', 'limitations', 'deployment'];
 
+// Searched patterns start every alternative with \b and a literal word, so the evidence word index
+// can skip blocks that cannot match (see evidence/prefilter.ts).
 const THREAT_MODEL = /\b(threat model(s|ing|led|ling)?|stride|attack (surface|trees?|scenarios?|vectors?)|threats? (considered|identified|include|assessed|covered)|adversarial (threats?|risks?)|security risk assessment)\b/;
 const EVASION = /\b(evasion|evad(e|es|ing)|adversarial (examples?|inputs?|perturbations?)|input manipulation|gaming|spoof(ing|ed)?|jailbreak\w*|prompt injection)\b/;
 const POISONING = /\b(poison\w*|label (manipulation|flipping|tampering)|tamper\w* with (the )?(training|labels?)|backdoor\w*|trojan\w*)\b/;
 const PRIVACY_ATTACKS = /\b(model (extraction|theft|stealing|inversion)|extraction attacks?|inversion attacks?|membership inference|attribute inference|training data (extraction|leakage))\b/;
-const ADVERSARIAL_TESTING = /\b(adversarial (test\w*|evaluation|robustness|attacks?|examples?|training|scenarios?)|red[- ]team\w*|robustness (test\w*|evaluation|checks?)|perturbation (test\w*|analysis)|fuzz(ing|ed)?|attack simulation|simulated (attacks?|poisoning|evasion)|(evasion|poisoning) (scenarios|tests?|was simulated)|textattack|foolbox|cleverhans|adversarial robustness toolbox|garak|pyrit)\b/;
-const SUPPLY_CHAIN = /(\b(pinned|pin(s|ning)? (all )?(dependencies|versions|packages)|lock ?files?|sbom|software bill of materials|cyclonedx|spdx|dependency (scan\w*|audit\w*|review)|vulnerability scan\w*|trivy|grype|snyk|dependabot|pip-audit|osv-scanner|supply[- ]chain (review|controls?|security|scan\w*))\b|requirements\.lock|poetry\.lock|package-lock\.json|uv\.lock|conda-lock|--require-hashes)/;
-const BASE_MODEL = /\b(fine[- ]?tuned (from|on|version of|on top of)|finetuned from|fine[- ]?tuned `?[a-z0-9][\w./-]*|base model|foundation model|pre[- ]?trained (on|weights|checkpoint|model|backbone|embeddings)|backbone pre[- ]?trained|checkpoint from|from_pretrained|transfer learning)/;
+const ADVERSARIAL_TESTING = /\b(adversarial (test\w*|evaluation|robustness|attacks?|examples?|training|scenarios?)|red[- ]team\w*|robustness (test\w*|evaluation|checks?)|perturbation (test\w*|analysis)|fuzz(ing|ed)?|attack simulation|simulated (attacks?|poisoning|evasion)|(evasion|poisoning) (scenarios|tests?|was simulated)|textattack|foolbox|cleverhans|garak|pyrit)\b/;
+const SUPPLY_CHAIN = /\b(pinned|pin(s|ning)? (all )?(dependencies|versions|packages)|lock ?files?|requirements\.lock|poetry\.lock|package-lock\.json|conda-lock|require-hashes|sbom|software bill of materials|cyclonedx|spdx|dependency (scan\w*|audit\w*|review)|vulnerability scan\w*|trivy|grype|snyk|dependabot|pip-audit|osv-scanner|supply[- ]chain (review|controls?|security|scan\w*))\b/;
+const BASE_MODEL = /\b(fine[- ]?tuned|finetuned|pre[- ]?trained|base model|foundation model)\b/;
+const BASE_PROVENANCE = /\b((base|pre[- ]?trained|foundation) model (provenance|revision|commit|checksum)|provenance of the (base|pre[- ]?trained))\b/;
 const PROVENANCE = /\b(revision|commit|sha-?256|checksums?|hash(es)?|pinned|mirror(ed)?|verified|provenance|signed|signature|internal (model )?registry|modelscan|picklescan|scanned)\b/;
-const INTEGRITY = /\b(checksums?|sha-?(256|384|512|1)|md5|hash(es)? (of|for|recorded|verified|checked|pinned|stored)|digests?|signed(?![- ]off)|signatures?|signing|cosign|sigstore|notary|in-toto|slsa|attestations?|integrity (checks?|verification|controls?)|verif(y|ies|ied) (the )?(artifacts?|models?|weights|signatures?)|immutable (artifacts?|registry|storage))\b/;
-const PICKLE = /(\.pkl\b|\.pickle\b|\bpickle[ds]?\b|\bcloudpickle\b|\bjoblib\b|\.pth?\b|pytorch_model\.bin|\btorch\.load\b|\.ckpt\b)/;
+const INTEGRITY = /\b(checksums?|sha-?(256|384|512|1)|md5|digests?|signed(?![- ]off)|signatures?|signing|cosign|sigstore|slsa|attestations?|integrity (checks?|verification|controls?)|immutable (artifacts?|registry|storage))\b/;
+/** Serialization formats named as words; file extensions are matched separately (they do not start a word). */
+const FORMAT_WORD = /\b(pickle[ds]?|cloudpickle|joblib|torch\.load|pytorch_model\.bin|safetensors|onnx|gguf|saved_?model|tflite|pmml)\b/;
+const PICKLE_EXTENSION = /\.(pkl|pickle|pth?|ckpt|joblib)\b/;
+const PICKLE = /(\.(pkl|pickle|pth?|ckpt|joblib)\b|\b(pickle[ds]?|cloudpickle|joblib|torch\.load|pytorch_model\.bin)\b)/;
 const SAFE_FORMAT = /\b(safetensors|onnx|gguf|saved_?model|tflite|pmml|weights_only ?= ?true)\b/;
 const SECRETS_MANAGEMENT = /\b(vault|secrets? manager|key ?vault|kms|key management|secret (store|scanning)|(secrets?|credentials?|api keys?|tokens?) (are |is )?(stored|kept|managed|injected|rotated|loaded|live) (in|via|from|through|by)|environment variables?|gitleaks|trufflehog|detect-secrets|rotat(ed|ion) (of )?(keys|credentials|secrets))\b/;
-const INPUT_VALIDATION = /\b(input (validation|checks?|filtering|sanitization|guardrails?)|validat(e|es|ed|ing) (all |incoming |every )?(inputs?|requests?|payloads?|schemas?)|(inputs?|requests?|payloads?|prompts?|queries) (are|is) (validated|sanitized|sanitised|checked|filtered|rejected)|(schema|request|payload) validation|validated against (a |the )?(json |request |input |pydantic )?schema|sanitiz\w+|sanitis\w+|(reject|drop)s? (malformed|invalid|out-of-range)|invalid (requests?|inputs?) (are|get|is)|content filter\w*)\b/;
-const ACCESS_CONTROL = /\b(access control|rbac|role-based access|abac|iam|authenticat\w+|authori[sz]ation (policy|policies|checks?|required)|authori[sz]ed (callers?|clients?|services?|users? only)|mtls|mutual tls|oauth\w*|api keys? (required|per client)|service accounts?|least[- ]privilege|private (endpoint|network|link)|vpc|network polic\w+|only [^.;]{0,40} (may|can) (call|access|invoke))\b/;
+const INPUT_VALIDATION = /\b(input (validation|checks?|filtering|sanitization|guardrails?)|validat(e|es|ed|ing) (all |incoming |every )?(inputs?|requests?|payloads?|schemas?)|(inputs?|requests?|payloads?|queries) (are|is) (validated|sanitized|sanitised|checked|filtered|rejected)|(schema|request|payload) validation|validated against (a |the )?(json |request |input |pydantic )?schema|sanitiz\w+|sanitis\w+|(reject|drop)s? (malformed|invalid|out-of-range)|invalid (requests?|inputs?) (are|get|is))\b/;
+const ACCESS_CONTROL = /\b(access control|rbac|role-based access|abac|iam[- ](roles?|polic(y|ies)|restricted|auth\w*|permissions?)|(authentication|authenticated) (is )?(required|callers?|clients?|requests?|via|with)|authori[sz]ation (policy|policies|checks?|required)|authori[sz]ed (callers?|clients?|services?|users? only)|mtls|mutual tls|oauth\w*|api keys? (required|per client)|least[- ]privilege|private (endpoint|network|link)|vpc|network polic\w+)\b/;
 const RATE_LIMIT = /\b(rate[- ]limit\w*|throttl\w*|quotas?|request limits?|abuse (monitoring|detection|prevention)|usage (caps?|limits?)|query budgets?|ddos)\b/;
-const LLM = /\b(llms?|large language models?|generative (ai|models?)|gen ?ai|gpt-?\d\w*|chatgpt|chatbots?|text[- ]generation|system prompts?|prompt (injection|templates?|engineering)|retrieval[- ]augmented|rag (pipeline|system)|instruction[- ]tuned|conversational (ai|agent|assistant)|code assistant)\b/;
+const LLM = /\b(llms?|large language models?|generative|genai|gpt-?\d\w*|chatgpt|chatbots?|text[- ]generation|system prompts?|retrieval[- ]augmented|instruction[- ]tuned)\b/;
 const LLM_PIPELINES = /^(text-generation|text2text-generation|conversational|image-text-to-text|visual-question-answering|summarization|translation)$/;
 const PROMPT_INJECTION = /\b(prompt injection|indirect injection|jailbreak\w*|guardrails?|output (filter\w*|moderation)|content (filter\w*|moderation)|llm guard|prompt shields?|system prompt (protection|hardening|isolation))\b/;
-const PRIVACY = /\b(pii|personally identifiable|personal (data|information)|anonymi[sz]\w*|pseudonymi[sz]\w*|de-?identif\w*|(pan|pii|card numbers?|account numbers?|identifiers?) (is|are) (tokeni[sz]ed|masked|hashed|encrypted|removed)|masked|masking|redact\w*|differential privacy|dpia|data protection impact|gdpr|hipaa|ccpa|membership inference|encrypt\w* at rest|retention (policy|period)|(deleted|purged|discarded) after \d+ (days|weeks|months))\b/;
-const NO_PERSONAL_DATA = /\b(uses?|contains?|includes?|has|with|involves?) no (\w+ )?(or )?(personal|pii|customer|user)\b|\bno (personal|pii|customer|user)\w* (data|information)? ?(is|are|was|were) (used|collected|stored|processed)/;
+const PRIVACY = /\b(pii|personally identifiable|personal (data|information)|anonymi[sz]\w*|pseudonymi[sz]\w*|deidentif\w*|(pan|pii|identifiers?) (is|are) (tokeni[sz]ed|masked|hashed|encrypted|removed)|masked|masking|redact\w*|differential privacy|dpia|gdpr|hipaa|ccpa|membership inference|encrypt\w* at rest|retention (policy|period)|deleted after \d+ (days|weeks|months))\b/;
+const NO_PERSONAL_DATA = /\b((uses?|contains?|includes?|has|with|involves?) no (\w+ )?(or )?(personal|pii|customer|user)\b|no (personal|pii|customer|user)\w* (data|information)? ?(is|are|was|were) (used|collected|stored|processed))/;
+const FENCE = /^\s*(```|~~~)/;
 
-/** A sentence of the card for a finding message, with any credential in it withheld. */
-function safeQuote(hit: Hit): string {
-  return redactSecrets(quote(hit));
+/** A sentence of the card for a finding message, with any credential in it withheld (before shortening, so no fragment survives). */
+export function safeQuote(hit: Hit): string {
+  return quote({ ...hit, sentence: redactSecrets(hit.sentence) });
+}
+
+/** `documented` from helpers.ts, quoting the card through safeQuote so a credential in a quoted sentence is never echoed. */
+export function documentedSafely(context: CheckContext, rule: DocumentedRule): CheckResult {
+  const result = documented(context, rule);
+  if (result.outcome !== 'fail' || result.message === rule.missing) return result;
+  const absence = context.evidence.findAbsence(rule.pattern, { topics: rule.topics, includeCode: rule.includeCode });
+  return absence ? fail(`${rule.missing} The card states: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine, severity: rule.severity }) : result;
+}
+
+/** Line of a match inside a code block (a fenced block's text starts on the line after the fence). */
+function lineInBlock(card: ModelCard, block: Block, offset: number): number {
+  let line = block.line + (FENCE.test(card.lines[block.line - 1] ?? '') ? 1 : 0);
+  for (let i = 0; i < offset; i++) if (block.text.charCodeAt(i) === 10) line++;
+  return Math.min(line, block.endLine);
 }
 
 function isLlm(evidence: Evidence): Hit | 'metadata' | undefined {
@@ -39,9 +62,57 @@ function isLlm(evidence: Evidence): Hit | 'metadata' | undefined {
   return evidence.find(LLM);
 }
 
-/** First pickle-format artifact the card distributes or loads, unless the same sentence says it is not pickle. */
-function pickleArtifact(evidence: Evidence): Hit | undefined {
-  return evidence.findAll(PICKLE, { includeCode: true }).find((hit) => !hit.negated && !SAFE_FORMAT.test(hit.sentence.toLowerCase()));
+interface Mention {
+  line: number;
+  endLine: number;
+  /** The card's sentence, for prose; null for code. */
+  sentence: string | null;
+}
+
+interface Formats {
+  pickle?: Mention;
+  safe?: Mention;
+}
+
+const formatCache = new WeakMap<ModelCard, Formats>();
+
+/**
+ * The first pickle-based artifact the card distributes or loads (prose or code, unless the sentence
+ * says it was converted to a safe format) and the first safe format it names; cached per card.
+ */
+function serializationFormats(evidence: Evidence): Formats {
+  const card = evidence.card;
+  let formats = formatCache.get(card);
+  if (formats) return formats;
+  formats = {};
+  const prose = [...evidence.findAll(FORMAT_WORD), ...evidence.findAll(PICKLE_EXTENSION)].filter((hit) => !hit.negated).sort((a, b) => a.line - b.line);
+  for (const hit of prose) {
+    const mention = { line: hit.line, endLine: hit.endLine, sentence: safeQuote(hit) };
+    if (SAFE_FORMAT.test(hit.sentence.toLowerCase())) formats.safe ??= mention;
+    else formats.pickle ??= mention;
+  }
+  const pickleCode = firstInCode(card, PICKLE);
+  if (pickleCode && (!formats.pickle || pickleCode.line < formats.pickle.line)) formats.pickle = pickleCode;
+  formats.safe ??= firstInCode(card, SAFE_FORMAT);
+  formatCache.set(card, formats);
+  return formats;
+}
+
+/** First match of a pattern in the card's code blocks (not part of the prose haystack). */
+function firstInCode(card: ModelCard, pattern: RegExp): Mention | undefined {
+  for (const block of card.blocks) {
+    if (block.kind !== 'code') continue;
+    const index = block.text.toLowerCase().search(pattern);
+    if (index >= 0) {
+      const line = lineInBlock(card, block, index);
+      return { line, endLine: line, sentence: null };
+    }
+  }
+  return undefined;
+}
+
+function describe(mention: Mention): string {
+  return mention.sentence ? `"${mention.sentence}"` : `the code at line ${mention.line}`;
 }
 
 /** Gate 6 — Security & Robustness: is the model hard to attack, its supply chain sound and its card free of secrets? */
@@ -71,7 +142,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (threat model); failure mode "no threat model or adversarial assessment"; OWASP Machine Learning Security Top 10 (ML01-ML10); NIST AI RMF MAP 5.1`,
     mitigation: 'Write a threat model (e.g. STRIDE) naming attackers, assets and attacks: evasion, poisoning, model extraction/inversion, membership inference and, for LLMs, prompt injection.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: THREAT_MODEL,
         missing: 'No threat model is documented.',
         anchor: ['security', 'limitations'],
@@ -121,7 +192,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (threat model, adversarial risks); failure mode "no threat model or adversarial assessment"; NIST AI RMF MEASURE 2.7 (security and resilience evaluated)`,
     mitigation: 'Run adversarial tests for the threats in the threat model (evasion, perturbation, poisoning simulation or red teaming) and report the measured impact.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: ADVERSARIAL_TESTING,
         missing: 'No adversarial robustness testing is reported.',
         anchor: ['security', 'evaluation'],
@@ -136,7 +207,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (supply chain risks: dependencies); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2025 LLM03 (Supply Chain)`,
     mitigation: 'Pin dependencies with hashes (lock file), generate an SBOM in CI and scan it and the images for known vulnerabilities before release.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: SUPPLY_CHAIN,
         missing: 'No supply-chain controls (pinned dependencies, SBOM, vulnerability scanning) are documented.',
         anchor: ['security', 'deployment'],
@@ -154,7 +225,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       const mentions = evidence.findAll(BASE_MODEL).filter((hit) => !hit.negated);
       const baseModel = evidence.metadata?.baseModel;
       if (mentions.length === 0 && !baseModel) return skip();
-      const proven = mentions.find((hit) => PROVENANCE.test(hit.sentence.toLowerCase())) ?? evidence.find(/\b(base|pre[- ]?trained|foundation) model (provenance|revision|commit|checksum)|provenance of the (base|pre[- ]?trained)/);
+      const proven = mentions.find((hit) => PROVENANCE.test(hit.sentence.toLowerCase())) ?? evidence.find(BASE_PROVENANCE);
       if (proven) return pass(proven.line);
       const named = baseModel ? ` (${baseModel})` : '';
       if (mentions.length > 0) {
@@ -174,11 +245,11 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (model and artifact integrity controls); failure mode "model artifacts not integrity-checked"; OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks) and ML10 (Model Poisoning)`,
     mitigation: 'Record a SHA-256 checksum (or a cosign/Sigstore signature) for every model artifact at training time and verify it before the artifact is loaded.',
     run: ({ evidence }) => {
-      const hit = evidence.find(INTEGRITY, { includeCode: true });
+      const hit = evidence.find(INTEGRITY);
       if (hit) return pass(hit.line);
-      const pickle = pickleArtifact(evidence);
+      const pickle = serializationFormats(evidence).pickle;
       if (pickle) {
-        return fail(`Pickle-based model artifacts are used ("${safeQuote(pickle)}") with no checksum or signature verification; loading a tampered pickle executes arbitrary code.`, pickle.line, {
+        return fail(`Pickle-based model artifacts are used (${describe(pickle)}) with no checksum or signature verification; loading a tampered pickle executes arbitrary code.`, pickle.line, {
           endLine: pickle.endLine,
           severity: 'error',
         });
@@ -197,9 +268,8 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (model and artifact integrity controls); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks)`,
     mitigation: 'Publish the weights as safetensors (or ONNX), or load them with torch.load(weights_only=True), and scan pickle files (picklescan/modelscan) until they are converted.',
     run: ({ evidence }) => {
-      const pickle = pickleArtifact(evidence);
-      if (pickle) return fail(`The model is distributed or loaded in a pickle-based format, which executes code on load: "${safeQuote(pickle)}".`, pickle.line, { endLine: pickle.endLine });
-      const safe = evidence.find(SAFE_FORMAT, { includeCode: true });
+      const { pickle, safe } = serializationFormats(evidence);
+      if (pickle) return fail(`The model is distributed or loaded in a pickle-based format, which executes code on load: ${describe(pickle)}.`, pickle.line, { endLine: pickle.endLine });
       return safe ? pass(safe.line) : skip();
     },
   },
@@ -212,7 +282,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (credential and secret safeguards); failure mode "secrets hardcoded in code"; OWASP LLM Top 10 2025 LLM02 (Sensitive Information Disclosure)`,
     mitigation: 'State where credentials live (Vault, AWS Secrets Manager, Azure Key Vault), how they are rotated, and that secret scanning (e.g. gitleaks) runs in CI.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: SECRETS_MANAGEMENT,
         missing: 'The card does not say how credentials and secrets are stored and rotated.',
         anchor: ['security', 'deployment'],
@@ -227,7 +297,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (hardening actions); failure mode "no input validation or sanitization"; OWASP Machine Learning Security Top 10 ML01 (Input Manipulation)`,
     mitigation: 'Validate every request against a schema (types, ranges, allowed values), sanitize free text, and define what happens to rejected inputs.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: INPUT_VALIDATION,
         missing: 'No input validation or sanitization is documented.',
         anchor: ['security', 'deployment', 'features'],
@@ -242,9 +312,8 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (runtime abuse scenarios, hardening actions); OWASP Machine Learning Security Top 10 ML05 (Model Theft); OWASP LLM Top 10 2023 LLM10 (Model Theft)`,
     mitigation: 'Put the endpoint behind authentication and role-based authorization (e.g. mTLS or IAM, least-privilege service accounts) and restrict access to the model artifacts.',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: ACCESS_CONTROL,
-        topics: ['security', 'deployment', 'monitoring'],
         missing: 'No authentication or access control for the model endpoint or artifacts is documented.',
         anchor: ['security', 'deployment'],
       }),
@@ -258,7 +327,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (runtime abuse scenarios); OWASP Machine Learning Security Top 10 ML05 (Model Theft); OWASP LLM Top 10 2025 LLM10 (Unbounded Consumption)`,
     mitigation: 'Set per-client rate limits or quotas on the endpoint and monitor for abusive query patterns (probing, scraping, volume spikes).',
     run: (context) =>
-      documented(context, {
+      documentedSafely(context, {
         pattern: RATE_LIMIT,
         missing: 'No rate limiting or abuse monitoring is documented for the serving endpoint.',
         anchor: ['security', 'deployment'],

@@ -25,9 +25,11 @@ export interface SearchOptions {
   includeCode?: boolean;
 }
 
-const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|missing|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+// "missing" is not a negation here: cards use it as a data-quality term ("missing values are imputed").
+const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
 const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
-const SENTENCE_BREAK = /[.!?;](?=\s|$)|\n/g;
+/** Longest stretch either side of a match that counts as its sentence; bounds the work per hit. */
+const MAX_SENTENCE_SIDE = 400;
 
 interface Haystack {
   text: string;
@@ -260,20 +262,33 @@ function toHit(block: Block, blockText: string, local: number, match: string): H
   return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated };
 }
 
-/** A table row is one sentence; prose breaks at sentence punctuation followed by space, or at a line break. */
+/**
+ * A table row is one sentence; prose breaks at . ! ? ; followed by white space, or at a blank
+ * line (a wrapped line is the same sentence). Searches outward from the match, so many hits in
+ * one long block stay linear.
+ */
 function sentenceBounds(text: string, start: number, end: number, wholeBlock: boolean): [number, number] {
   if (wholeBlock) return [0, text.length];
-  let from = 0;
-  let to = text.length;
-  SENTENCE_BREAK.lastIndex = 0;
-  for (let match = SENTENCE_BREAK.exec(text); match; match = SENTENCE_BREAK.exec(text)) {
-    if (match.index < start) from = match.index + 1;
-    else if (match.index >= end) {
-      to = match.index;
-      break;
-    }
-  }
+  let from = start;
+  const floor = Math.max(0, start - MAX_SENTENCE_SIDE);
+  while (from > floor && !isBreakBefore(text, from)) from--;
+  let to = end;
+  const ceiling = Math.min(text.length, end + MAX_SENTENCE_SIDE);
+  while (to < ceiling && !isBreakAt(text, to)) to++;
   return [from, to];
+}
+
+/** True when a sentence ends just before `index` (the break character is at index - 1). */
+function isBreakBefore(text: string, index: number): boolean {
+  return isBreakAt(text, index - 1);
+}
+
+function isBreakAt(text: string, index: number): boolean {
+  const char = text[index];
+  if (char === '\n') return text[index + 1] === '\n' || text[index - 1] === '\n';
+  if (char !== '.' && char !== '!' && char !== '?' && char !== ';') return false;
+  const next = text[index + 1];
+  return next === undefined || next === ' ' || next === '\n' || next === '\t';
 }
 
 function countNewlines(text: string, from: number, to: number): number {
