@@ -1,9 +1,9 @@
 /** Public entry of the vscode-free core: read a card, review it, render and write reports. */
 export { readCardFile, parseCard, parseCardText } from './card/readCard';
 export { CardError, type ModelCard } from './card/types';
-export { reviewCard, type ReviewOptions } from './review/reviewCard';
+export { reviewCard, reviewCardAsync, ReviewCancelledError, type ReviewOptions, type AsyncReviewOptions } from './review/reviewCard';
 export type { Review, GateReview, Finding, GateStatus, Recommendation } from './review/types';
-export { GATES, type GateId } from './gates';
+export { GATES, type Gate, type GateId } from './gates';
 export { CHECKS, checkById } from './checks/registry';
 export { renderText } from './report/text';
 export { renderMarkdown } from './report/markdown';

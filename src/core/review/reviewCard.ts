@@ -19,17 +19,56 @@ export interface ReviewOptions {
 const PASS_RISK = 'No gap found in the card\'s evidence.';
 const PASS_MITIGATION = 'Keep the evidence current; re-review when the model, data or use changes.';
 
+export interface AsyncReviewOptions extends ReviewOptions {
+  /** Checked before each gate; an aborted review rejects with ReviewCancelledError. */
+  signal?: AbortSignal;
+  /** Called as each gate starts, in order (a UI shows it as running). */
+  onGateStart?: (gate: Gate) => void;
+}
+
+/** Thrown by reviewCardAsync when its signal is aborted between gates. */
+export class ReviewCancelledError extends Error {
+  constructor(readonly card: string) {
+    super(`${card}: review cancelled`);
+    this.name = 'ReviewCancelledError';
+  }
+}
+
 /** Runs the seven gates over a parsed card, deterministically and offline. */
 export function reviewCard(card: ModelCard, options: ReviewOptions = {}): Review {
   const started = performance.now();
   const now = options.now ?? new Date();
-  const evidence = new Evidence(card);
-  const context: CheckContext = { card, evidence, now };
+  const context: CheckContext = { card, evidence: new Evidence(card), now };
   const gates = GATES.map((gate) => {
     const result = reviewGate(gate, context);
     options.onGate?.(result);
     return result;
   });
+  return finishReview(context, gates, started);
+}
+
+/**
+ * The same review, yielding to the event loop between gates so an editor stays responsive,
+ * can show each gate's progress and can cancel. Results are identical to reviewCard.
+ */
+export async function reviewCardAsync(card: ModelCard, options: AsyncReviewOptions = {}): Promise<Review> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const context: CheckContext = { card, evidence: new Evidence(card), now };
+  const gates: GateReview[] = [];
+  for (const gate of GATES) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new ReviewCancelledError(card.path);
+    options.onGateStart?.(gate);
+    const result = reviewGate(gate, context);
+    gates.push(result);
+    options.onGate?.(result);
+  }
+  return finishReview(context, gates, started);
+}
+
+function finishReview(context: CheckContext, gates: GateReview[], started: number): Review {
+  const { card, evidence, now } = context;
   const maturity = assessMaturity(evidence);
   const recommendation = recommendationOf(gates.map((gate) => gate.status));
   const cardFindings: Finding[] = card.notices.map((notice) => ({ checkId: `CARD-${notice.kind.toUpperCase()}`, severity: 'warning', message: notice.message, line: notice.line, endLine: notice.line }));
