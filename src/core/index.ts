@@ -1,5 +1,6 @@
 /** Public entry of the vscode-free core: read a card, review it, render and write reports. */
 export { readCardFile, parseCard, parseCardText } from './card/readCard';
+export { missingItemSkeleton, GATE_SECTIONS, type SkeletonInsertion } from './card/sectionSkeleton';
 export { CardError, type ModelCard } from './card/types';
 export { reviewCard, reviewCardAsync, ReviewCancelledError, type ReviewOptions, type AsyncReviewOptions } from './review/reviewCard';
 export type { Review, GateReview, Finding, GateStatus, Recommendation } from './review/types';
