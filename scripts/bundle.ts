@@ -19,6 +19,8 @@ async function main(): Promise<void> {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      // jsonc-parser's UMD entry requires its modules dynamically; its ES module entry bundles cleanly.
+      mainFields: ['module', 'main'],
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',

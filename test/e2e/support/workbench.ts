@@ -1,0 +1,106 @@
+/** Playwright helpers that drive the VS Code workbench the way a person does: menus, palette, views, panels. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { REPO_ROOT } from './codeServer';
+
+export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function openWorkbench(url: string): Promise<{ browser: Browser; page: Page; consoleErrors: string[] }> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.setDefaultTimeout(20_000);
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return { browser, page, consoleErrors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export async function showExplorer(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  await page.locator('.explorer-folders-view').waitFor();
+}
+
+/** Expands a top-level folder in the Explorer (if needed) and returns the row of a file inside it. */
+export async function explorerFile(page: Page, folder: string, file: string): Promise<Locator> {
+  await showExplorer(page);
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  const folderRow = rows.filter({ has: page.locator('.label-name', { hasText: exactly(folder) }) }).first();
+  await folderRow.waitFor();
+  if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
+  // Rows are in display order: the file is the first row named `file` after its folder's row.
+  const index = await eventually(
+    () => rows.evaluateAll((elements, [folderName, fileName]) => {
+      const names = elements.map((element) => element.querySelector('.label-name')?.textContent ?? '');
+      const start = names.indexOf(folderName);
+      return start < 0 ? -1 : names.indexOf(fileName, start + 1);
+    }, [folder, file]),
+    (found) => found >= 0,
+  );
+  if (index < 0) throw new Error(`Explorer shows no ${folder}/${file}`);
+  return rows.nth(index);
+}
+
+/** Right-clicks a row and runs a context-menu item (hover + Enter: a bare click may not fire in the web workbench). */
+export async function runContextMenuItem(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.locator('.context-view .action-item').filter({ has: page.locator('.action-label', { hasText: exactly(item) }) });
+  await entry.first().waitFor();
+  await entry.first().hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await pick.waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The Gate Review tree's rows for one card: [card, gate 1..7] with their aria-labels (label + tooltip). */
+export function gateTreeRows(page: Page): Locator {
+  return page.locator('.pane-body .monaco-list[aria-label="Gate Review"] .monaco-list-row');
+}
+
+/** The Gate Review webview's document (VS Code nests it in two iframes). */
+export function gateReviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Error and warning counts from the status bar's Problems item. */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number }> {
+  const text = (await page.locator('[id="status.problems"] .statusbar-item-label').textContent()) ?? '';
+  const numbers = text.trim().split(/\s+/).map(Number);
+  return { errors: numbers[0], warnings: numbers[1] };
+}
+
+/** Polls `read` until `accept` holds or the bound runs out; returns the last value either way. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+}
+
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
