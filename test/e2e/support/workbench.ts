@@ -29,7 +29,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export async function showExplorer(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+E');
+  await runCommand(page, 'View: Show Explorer');
   await page.locator('.explorer-folders-view').waitFor();
 }
 
@@ -39,17 +39,23 @@ export async function explorerFile(page: Page, folder: string, file: string): Pr
   const rows = page.locator('.explorer-folders-view .monaco-list-row');
   const folderRow = rows.filter({ has: page.locator('.label-name', { hasText: exactly(folder) }) }).first();
   await folderRow.waitFor();
-  if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
   // Rows are in display order: the file is the first row named `file` after its folder's row.
   const index = await eventually(
-    () => rows.evaluateAll((elements, [folderName, fileName]) => {
-      const names = elements.map((element) => element.querySelector('.label-name')?.textContent ?? '');
-      const start = names.indexOf(folderName);
-      return start < 0 ? -1 : names.indexOf(fileName, start + 1);
-    }, [folder, file]),
+    async () => {
+      // The Explorer may re-render under the click (e.g. a new reports folder appears): expand until it sticks.
+      if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
+      return rows.evaluateAll((elements, [folderName, fileName]) => {
+        const names = elements.map((element) => element.querySelector('.label-name')?.textContent ?? '');
+        const start = names.indexOf(folderName);
+        return start < 0 ? -1 : names.indexOf(fileName, start + 1);
+      }, [folder, file]);
+    },
     (found) => found >= 0,
   );
-  if (index < 0) throw new Error(`Explorer shows no ${folder}/${file}`);
+  if (index < 0) {
+    await screenshot(page, `failure-explorer-${folder}`);
+    throw new Error(`Explorer shows no ${folder}/${file}: ${(await rows.allTextContents()).join(', ')}`);
+  }
   return rows.nth(index);
 }
 
