@@ -160,6 +160,9 @@ describe('DM-ONCALL-OWNER', () => {
   it('passes on a named rotation', () => {
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Operations', 'The Fraud ML on-call rotation owns alerts via PagerDuty.')), 'pass@5');
   });
+  it('accepts an on-call rotation named with the owners', () => {
+    assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Model Card Contact', 'Production issues page the ml-platform on-call rotation (runbook RB-12).')), 'pass@5');
+  });
   it('does not take a model owner for an on-call owner', () => {
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Model Details', 'Owner: Support Engineering ML.')), 'fail:error@null');
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Monitoring', 'No on-call rotation exists yet.')), 'fail:error@5');

@@ -178,6 +178,10 @@ describe('SR-THREAT-PRIVACY-ATTACKS', () => {
   it('passes on extraction, inversion or membership inference', () => {
     assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Model extraction through repeated queries is limited by coarse scores.')), 'pass@5');
   });
+  it('accepts "model theft" but not feature extraction', () => {
+    assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: model theft via the public API.')), 'pass@5');
+    assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: evasion. Feature extraction uses a CNN.')), 'fail:info@5');
+  });
   it('fails as info at the threat model that omits them, skips without one', () => {
     assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: evasion and poisoning.')), 'fail:info@5');
     assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', card('Nothing.\n')), 'skip');

@@ -5,6 +5,10 @@ import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 7 outputs';
 const OPS: readonly Topic[] = ['deployment', 'monitoring'];
+/** Where an on-call owner is named: operations sections, or the owners/contact and governance sections. */
+/** Where a launch plan is written: operations sections, or risks and limitations. */
+const ROLLOUT_TOPICS: readonly Topic[] = ['deployment', 'monitoring', 'limitations', 'governance'];
+const OWNERSHIP: readonly Topic[] = ['deployment', 'monitoring', 'contact', 'governance'];
 
 // Searched patterns start every alternative with \b and a literal word, so the evidence word index
 // can skip blocks that cannot match (see evidence/prefilter.ts).
@@ -101,10 +105,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Staged rollout, not big-bang',
     description: 'A staged rollout (shadow, canary, gradual ramp) limits how many decisions a bad model can make before anyone notices.',
     severity: 'error',
-    source: `${DESIGN} (rollout strategy: staging, canary, gradual); failure mode "no rollout strategy (big-bang deployment)"; Production Deployment Stages (canary 5%, ramp 5%→25%→50%→100%)`,
+    source: `${DESIGN} (rollout strategy: staging, canary, gradual); failure mode "no rollout strategy (big-bang deployment)"; Production Deployment Stages (canary 5%, ramp 5%→25%→50%→100%); ML Test Score, Infra 6 (models are canaried before serving)`,
     mitigation: 'Plan a staged rollout: shadow mode, then a 5% canary, then 25% → 50% → 100% with promotion criteria at each step.',
     run: ({ evidence }) => {
-      const bigBang = evidence.findAll(BIG_BANG).find((hit) => {
+      const bigBang = evidence.findAll(BIG_BANG, { topics: ROLLOUT_TOPICS }).find((hit) => {
         if (hit.negated) return false;
         const sentence = lower(hit);
         const at = sentence.indexOf(hit.match);
@@ -126,7 +130,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Latency, throughput and errors monitored',
     description: 'Operational metrics are the first signal that the model or its serving stack is failing.',
     severity: 'warning',
-    source: `${DESIGN} (monitoring metrics: latency p50/p95/p99, throughput); ML Test Score, monitoring tests (training/serving latency, throughput and RAM)`,
+    source: `${DESIGN} (monitoring metrics: latency p50/p95/p99, throughput); ML Test Score, Monitor 6 (no regression in serving latency, throughput or RAM)`,
     mitigation: 'Monitor p50/p95/p99 latency, throughput and error rate on a dashboard fed from the serving stack.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(SERVICE_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
@@ -142,7 +146,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Prediction quality tracked over time',
     description: 'A model can stay fast and available while its predictions quietly get worse; only outcome tracking shows it.',
     severity: 'warning',
-    source: `${DESIGN} (monitoring metrics: concept drift, model accuracy over time, business KPIs); ML Test Score, monitoring test "model has not experienced a regression in prediction quality"`,
+    source: `${DESIGN} (monitoring metrics: concept drift, model accuracy over time, business KPIs); ML Test Score, Monitor 7 (no regression in prediction quality on served data)`,
     mitigation: 'Track the evaluation metric and the business KPI on labelled production outcomes over time, with the label delay stated.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(QUALITY_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
@@ -156,7 +160,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Drift measured with a named statistic',
     description: 'Drift that is not measured with a defined statistic (PSI, KS) is only noticed after the KPIs drop.',
     severity: 'error',
-    source: `${DESIGN} (monitoring metrics: data drift with PSI or KL divergence, feature drift); failure mode "no drift detection or retraining plan"; ML Test Score, monitoring test "data invariants hold in training and serving inputs"`,
+    source: `${DESIGN} (monitoring metrics: data drift with PSI or KL divergence, feature drift); failure mode "no drift detection or retraining plan"; ML Test Score, Monitor 2 (data invariants hold in training and serving inputs)`,
     mitigation: 'Monitor per-feature drift with a named statistic (PSI with 0.1/0.25 bands, or a KS test) against the training reference, on a fixed schedule.',
     run: ({ evidence }) => {
       const hit =
@@ -199,7 +203,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Alerts with thresholds',
     description: 'Monitoring nobody is alerted on is a dashboard, not a control; an alert without a threshold never fires predictably.',
     severity: 'error',
-    source: `${DESIGN} (alert thresholds and SLOs); failure mode "no alerting or on-call ownership"; ML Test Score, monitoring tests`,
+    source: `${DESIGN} (alert thresholds and SLOs); failure mode "no alerting or on-call ownership"; ML Test Score, monitoring tests (Monitor 1-7)`,
     mitigation: 'Define alerts with numeric thresholds on latency, error rate, drift (PSI) and prediction quality, and route them to the on-call owner.',
     run: ({ evidence }) => {
       const alerts = evidence.findAll(ALERT, { topics: OPS }).filter((hit) => !hit.negated);
@@ -219,7 +223,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'SLOs and latency requirement',
     description: 'An SLO turns "the model is slow" into a measurable breach with an agreed response.',
     severity: 'warning',
-    source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, infrastructure and monitoring tests (serving latency)`,
+    source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, Monitor 6 (serving latency)`,
     mitigation: 'State the serving SLOs: latency target (e.g. p99 ≤ 25 ms), availability and the error budget.',
     run: (context) =>
       documentedSafely(context, {
@@ -239,6 +243,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     run: (context) =>
       documentedSafely(context, {
         pattern: ONCALL,
+        topics: OWNERSHIP,
         missing: 'No on-call owner (rotation, pager schedule or runbook) is named for the model in production.',
         anchor: ['monitoring', 'deployment'],
       }),
@@ -249,7 +254,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Retraining triggers defined',
     description: 'Without a defined trigger, retraining happens when someone notices, which is after the damage.',
     severity: 'warning',
-    source: `${DESIGN} (retraining triggers); failure mode "no drift detection or retraining plan"; ML workflows PRD retraining decision (drift level × performance drop); MLOps improvements plan (threshold, performance and scheduled triggers)`,
+    source: `${DESIGN} (retraining triggers); failure mode "no drift detection or retraining plan"; ML workflows PRD retraining decision (drift level × performance drop); MLOps improvements plan (threshold, performance and scheduled triggers); ML Test Score, Monitor 4 (models are not too stale)`,
     mitigation: 'Define retraining triggers: a schedule and/or metric thresholds (e.g. PSI ≥ 0.25 on a key feature, recall below target for two weeks).',
     run: ({ evidence }) => {
       const mentions = evidence.findAll(RETRAIN);
@@ -275,7 +280,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Rollback plan',
     description: 'When the new model misbehaves, the only safe move is back to the previous one; that must be possible before launch.',
     severity: 'error',
-    source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems)`,
+    source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Keep the previous model version deployable (registry + flag or traffic switch) and document the rollback procedure, criteria and owner.',
     run: (context) =>
       documentedSafely(context, {
@@ -290,7 +295,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Rollback time known',
     description: 'A rollback that has never been timed or rehearsed may take hours when minutes matter.',
     severity: 'warning',
-    source: `${DESIGN} (rollback plan); ML Test Score, infrastructure test "models can be rolled back to a previous serving version" (tested)`,
+    source: `${DESIGN} (rollback plan); ML Test Score, Infra 7 (serving models can be rolled back, and the procedure is tested)`,
     mitigation: 'State how long a rollback takes (e.g. under 15 minutes via a feature flag) and rehearse it in staging before launch.',
     run: ({ evidence }) => {
       const plans = evidence.findAll(ROLLBACK).filter((hit) => !hit.negated);
@@ -321,7 +326,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Model registry and versioning',
     description: 'Without a registry nobody can say which model is in production or roll back to the previous one.',
     severity: 'warning',
-    source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, infrastructure tests`,
+    source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Register every model version (e.g. MLflow, SageMaker or Vertex AI model registry) with its lineage and stage.',
     run: (context) =>
       documentedSafely(context, {
@@ -336,7 +341,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'CI/CD for models',
     description: 'An automated pipeline makes every release pass the same tests and gates, and makes rollback and retraining repeatable.',
     severity: 'info',
-    source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, infrastructure tests (training pipeline integration-tested, model quality validated before serving)`,
+    source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, Infra 3 (full ML pipeline integration-tested) and Infra 4 (model quality validated before serving)`,
     mitigation: 'Run training, validation gates and deployment from a CI/CD pipeline so every model version is built and promoted the same way.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(CICD).find((candidate) => !candidate.negated && (!candidate.match.startsWith('pipeline') || PIPELINE_PURPOSE.test(lower(candidate))));

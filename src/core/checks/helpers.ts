@@ -19,19 +19,19 @@ export interface DocumentedRule {
 
 /**
  * The most common check: the card must state something. Passes at the first affirmative
- * mention; a sentence saying it is absent ("no rollback plan yet") fails at that line;
- * silence fails at the heading where it belongs.
+ * mention; a sentence saying it is absent ("no rollback plan yet") fails at that line; then a
+ * filled section of the right kind counts; silence fails at the heading where it belongs.
  */
 export function documented(context: CheckContext, rule: DocumentedRule): CheckResult {
   const options: SearchOptions = { topics: rule.topics, includeCode: rule.includeCode };
   const hit = context.evidence.find(rule.pattern, options);
   if (hit) return pass(hit.line);
+  const absence = context.evidence.findAbsence(rule.pattern, options);
+  if (absence) return fail(`${rule.missing} The card states: "${quote(absence)}".`, absence.line, { endLine: absence.endLine, severity: rule.severity });
   for (const topic of rule.orSection ?? []) {
     const section = context.evidence.sectionsWithContent(topic)[0];
     if (section) return pass(section.line);
   }
-  const absence = context.evidence.findAbsence(rule.pattern, options);
-  if (absence) return fail(`${rule.missing} The card states: "${quote(absence)}".`, absence.line, { endLine: absence.endLine, severity: rule.severity });
   const anchor = rule.anchor ? context.evidence.anchor(...rule.anchor) : null;
   return fail(rule.missing, anchor, { severity: rule.severity });
 }

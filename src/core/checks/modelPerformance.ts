@@ -23,8 +23,8 @@ const METRIC_NAME =
   /\b(balanced accuracy|top-\d+ accuracy|accuracy|auc|auprc|average precision|auroc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier|ece|ndcg|map@\d+|mean average precision|mrr|hit rate|bleu|rouge|exact match|word error rate|wer|cer|miou|iou|perplexity)\b/;
 /** A stated metric value: a decimal or a percentage ("0.853", "21.3%"); plain integers are usually counts or years. */
 const METRIC_VALUE = /\.\d|\d\s?%/;
-/** Cheap pre-check for a sentence that could compare scores: a decimal or a percentage. */
-const HAS_SCORE = METRIC_VALUE;
+/** Cheap pre-check for a sentence that could compare scores (RMSE 100 vs 112 has no decimal point). */
+const HAS_SCORE = /\d/;
 const TARGET_WORDING = /(>=|<=|≥|≤|\b(targets?|goals?|at least|at or above|at most|no (less|more) than|must|should|acceptance|thresholds?|required|requirement)\b)/;
 
 /** Canonical metric names, so "PR-AUC", "average_precision" and "AUPRC" compare equal. */
@@ -490,7 +490,7 @@ function overfitResult(evidence: Evidence): CheckResult {
 const CROSS_VALIDATION =
   /\b(folds?(?<=(?:\d|\bk|\bfive|\bten)[- ]folds?)|cross[- ]validat\w*|rolling[- ]origin|walk[- ]forward|chaining(?<=forward[- ]chaining)|backtest(s|ing)?|series split(?<=time[- ]series split)|nested cv|leave[- ]one[- ]\w+[- ]out|splits?(?<=repeated (?:random )?splits?))\b/;
 const HOLDOUT =
-  /\b(hold[- ]?out|held[- ]out|time (test|set|sample|split|window)(?<=out[- ]of[- ]time [a-z]+)|separate (test|evaluation|validation) (set|split|data(set)?))\b/;
+  /\b(hold[- ]?out|held[- ]out|out[- ]of[- ]time (test|set|sample|split|window)|separate (test|evaluation|validation) (set|split|data(set)?))\b/;
 const SINGLE_SPLIT =
   /\b(single (random |stratified )?(\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|random (\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|train(ing)?[/ -](test|validation) split|one (train[/ -]test )?split|split(?<=\d\d\/\d\d split))\b/;
 
@@ -511,7 +511,7 @@ function validation(evidence: Evidence): ValidationAnalysis {
 }
 
 const OUT_OF_DISTRIBUTION =
-  /\b((time|distribution)(?<=out[- ]of[- ][a-z]+)|time[- ]based\s(holdout|hold-out|split|validation|test|cross[- ]validation)|temporal\s(holdout|split|validation|test)|chaining(?<=forward[- ]chaining)|rolling[- ]origin|walk[- ]forward|backtest\w*|ood\s(test|set|slices?|evaluation|data)|(domains?|geograph\w*|regions?|countries|markets|sites|hospitals|stores)(?<=\b(?:other|different|unseen|new) [a-z]+)|domain\s(shift|gap)|shift(?<=distribution shift)|following\s(\d+ )?(days?|weeks?|months?|quarters?)|after (the )?training(?<=\b(?:month|months|weeks?|quarter|year) after (?:the )?training))\b/;
+  /\b(out[- ]of[- ](time|distribution)|time[- ]based\s(holdout|hold-out|split|validation|test|cross[- ]validation)|temporal\s(holdout|split|validation|test)|chaining(?<=forward[- ]chaining)|rolling[- ]origin|walk[- ]forward|backtest\w*|ood\s(test|set|slices?|evaluation|data)|(domains?|geograph\w*|regions?|countries|markets|sites|hospitals|stores)(?<=\b(?:other|different|unseen|new) [a-z]+)|domain\s(shift|gap)|shift(?<=distribution shift)|following\s(\d+ )?(days?|weeks?|months?|quarters?)|after (the )?training(?<=\b(?:month|months|weeks?|quarter|year) after (?:the )?training))\b/;
 const GENERALIZATION =
   /\b(overfit\w*|over-fit\w*|generali[sz]ation (gap|error)|learning curves?|gap(?<=train(?:ing)?[- /](?:validation|test|holdout) gap)|gap between (the )?train\w*)\b/;
 const ERROR_ANALYSIS =
@@ -537,7 +537,7 @@ const KPI_STATED = /\b(kpis?|key performance indicators?|success (metrics?|crite
 const VAGUE_CLAIM =
   /\b((accurate|precise|reliable|good)(?<=\b(?:very|highly|extremely|really|quite) [a-z]+)|well(?<=\b(?:performs?|works?) (?:very |really )?well)|good (performance|accuracy|results)|accura\w+(?<=\bhigh(?:ly)? accura[a-z]+)|art(?<=state[- ]of[- ]the[- ]art))\b/;
 const IMPROVEMENT =
-  /\b(improvement levers?|steps(?<=next steps)|work(?<=future work)|roadmap|planned for v?\d|plan to(?<=\bwe plan to)|plan to (add|reduce|increase|collect|try|improve|retrain)|improve (the )?(model|performance|recall|precision|accuracy)(?<=\bto improve [a-z ]+)|more (data|features|labels|examples|\w+ features)(?<=\b(?:add|adding|collect|collecting|get|getting) more [\w ]+)|try(ing)? (a )?(larger|different|more|deeper|smaller))\b/;
+  /\b(improvement levers?|steps(?<=next steps)|work(?<=future work)|roadmap|planned for v?\d|plan to(?<=\bwe plan to)|plan to (add|reduce|increase|collect|try|improve|retrain)|improve (the )?(model|performance|recall|precision|accuracy)(?<=\bto improve [a-z ]+)|more ([\w-]+ ){0,2}(data|features|labels|examples)(?<=\b(?:add|adding|collect|collecting|get|getting) more [\w -]+)|try(ing)? (a )?(larger|different|more|deeper|smaller))\b/;
 const LATENCY_HEADER = /\b(latency|inference time|response time|scoring time|prediction time)\b/;
 const LATENCY_REQUIREMENT =
   /\b(?:latency|inference(?: time)?)\b[^.;|]{0,40}?(?:<=|≤|<|\bunder\b|\bbelow\b|\bwithin\b|\bat most\b|\bno more than\b|\bbudget of\b|\btarget of\b|\bslo of\b)\s*(?:the\s+|a\s+)?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/;

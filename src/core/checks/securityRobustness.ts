@@ -7,13 +7,17 @@ import { fail, pass, skip, type CheckContext, type CheckDefinition, type CheckRe
 
 const DESIGN = 'Gate review design, Gate 6 outputs';
 const SECURITY: readonly Topic[] = ['security', 'limitations', 'deployment'];
+/** Where request validation is described: security and serving sections, or the input/preprocessing description. */
+const VALIDATION_TOPICS: readonly Topic[] = ['security', 'deployment', 'monitoring', 'features', 'limitations'];
 
 // Searched patterns start every alternative with \b and a literal word, so the evidence word index
 // can skip blocks that cannot match (see evidence/prefilter.ts).
 const THREAT_MODEL = /\b(threat model(s|ing|led|ling)?|stride|attack (surface|trees?|scenarios?|vectors?)|threats? (considered|identified|include|assessed|covered)|adversarial (threats?|risks?)|security risk assessment)\b/;
 const EVASION = /\b(evasion|evad(e|es|ing)|adversarial (examples?|inputs?|perturbations?)|input manipulation|gaming|spoof(ing|ed)?|jailbreak\w*|prompt injection)\b/;
 const POISONING = /\b(poison\w*|label (manipulation|flipping|tampering)|tamper\w* with (the )?(training|labels?)|backdoor\w*|trojan\w*)\b/;
-const PRIVACY_ATTACKS = /\b(model (extraction|theft|stealing|inversion)|extraction attacks?|inversion attacks?|membership inference|attribute inference|training data (extraction|leakage))\b/;
+// Lookbehinds keep "model"/"data" out of the index keys: nearly every block of a card says "model".
+const PRIVACY_ATTACKS = /\b((?<=(model|data) )extraction|extraction attacks?|(?<=model )(inversion|stealing)|inversion attacks?|membership inference|attribute inference)\b/;
+const MODEL_THEFT = /\bmodel theft\b/;
 const ADVERSARIAL_TESTING = /\b(adversarial (test\w*|evaluation|robustness|attacks?|examples?|training|scenarios?)|red[- ]team\w*|robustness (test\w*|evaluation|checks?)|perturbation (test\w*|analysis)|fuzz(ing|ed)?|attack simulation|simulated (attacks?|poisoning|evasion)|(evasion|poisoning) (scenarios|tests?|was simulated)|textattack|foolbox|cleverhans|garak|pyrit)\b/;
 const SUPPLY_CHAIN = /\b(pinned|pin(s|ning)? (all )?(dependencies|versions|packages)|lock ?files?|requirements\.lock|poetry\.lock|package-lock\.json|conda-lock|require-hashes|sbom|software bill of materials|cyclonedx|spdx|dependency (scan\w*|audit\w*|review)|vulnerability scan\w*|trivy|grype|snyk|dependabot|pip-audit|osv-scanner|supply[- ]chain (review|controls?|security|scan\w*))\b/;
 const BASE_MODEL = /\b(fine[- ]?tuned|finetuned|pre[- ]?trained|base model|foundation model)\b/;
@@ -35,6 +39,7 @@ const PROMPT_INJECTION = /\b(prompt injection|indirect injection|jailbreak\w*|gu
 const PRIVACY = /\b(pii|personally identifiable|personal (data|information)|anonymi[sz]\w*|pseudonymi[sz]\w*|deidentif\w*|(pan|pii|identifiers?) (is|are) (tokeni[sz]ed|masked|hashed|encrypted|removed)|masked|masking|redact\w*|differential privacy|dpia|gdpr|hipaa|ccpa|membership inference|encrypt\w* at rest|retention (policy|period)|deleted after \d+ (days|weeks|months))\b/;
 const NO_PERSONAL_DATA = /\b((uses?|contains?|includes?|has|with|involves?) no (\w+ )?(or )?(personal|pii|customer|user)\b|no (personal|pii|customer|user)\w* (data|information)? ?(is|are|was|were) (used|collected|stored|processed))/;
 const FENCE = /^\s*(```|~~~)/;
+const VOWEL_START = /^[aeiou]/i;
 
 /** A sentence of the card for a finding message, with any credential in it withheld (before shortening, so no fragment survives). */
 export function safeQuote(hit: Hit): string {
@@ -139,7 +144,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Threat model documented',
     description: 'Without a threat model nobody has decided which attacks the model must withstand, so no control can be judged sufficient.',
     severity: 'error',
-    source: `${DESIGN} (threat model); failure mode "no threat model or adversarial assessment"; OWASP Machine Learning Security Top 10 (ML01-ML10); NIST AI RMF MAP 5.1`,
+    source: `${DESIGN} (threat model); failure mode "no threat model or adversarial assessment"; OWASP Machine Learning Security Top 10 (ML01-ML10); NIST AI RMF MEASURE 2.7 (security and resilience evaluated and documented)`,
     mitigation: 'Write a threat model (e.g. STRIDE) naming attackers, assets and attacks: evasion, poisoning, model extraction/inversion, membership inference and, for LLMs, prompt injection.',
     run: (context) =>
       documentedSafely(context, {
@@ -162,9 +167,9 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       if (evasion && poisoning) return pass(evasion.line);
       const model = evidence.find(THREAT_MODEL);
       if (!model && !evasion && !poisoning) return skip();
-      const missing = !evasion && !poisoning ? 'neither evasion nor poisoning' : !evasion ? 'evasion (manipulated inputs)' : 'poisoning (tampered training data or labels)';
+      const gap = !evasion && !poisoning ? 'covers neither evasion nor poisoning' : !evasion ? 'does not cover evasion (manipulated inputs)' : 'does not cover poisoning (tampered training data or labels)';
       const at = model ?? evasion ?? poisoning!;
-      return fail(`The threat model does not cover ${missing}.`, at.line, { endLine: at.endLine });
+      return fail(`The threat model ${gap}.`, at.line, { endLine: at.endLine });
     },
   },
   {
@@ -176,7 +181,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (threat model); OWASP Machine Learning Security Top 10 ML03 (Model Inversion), ML04 (Membership Inference), ML05 (Model Theft)`,
     mitigation: 'Assess model extraction, model inversion and membership inference, and note the controls (rate limits, coarse outputs, access control, differential privacy).',
     run: ({ evidence }) => {
-      const hit = evidence.find(PRIVACY_ATTACKS);
+      const hit = evidence.find(PRIVACY_ATTACKS) ?? evidence.find(MODEL_THEFT);
       if (hit) return pass(hit.line);
       const model = evidence.find(THREAT_MODEL);
       if (!model) return skip();
@@ -204,7 +209,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Dependencies pinned, SBOM and scanning',
     description: 'Unpinned, unscanned dependencies let a compromised package reach the model and its serving stack.',
     severity: 'warning',
-    source: `${DESIGN} (supply chain risks: dependencies); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2025 LLM03 (Supply Chain)`,
+    source: `${DESIGN} (supply chain risks: dependencies); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2025 LLM03 (Supply Chain); ML Test Score, Monitor 1 (dependency changes result in notification)`,
     mitigation: 'Pin dependencies with hashes (lock file), generate an SBOM in CI and scan it and the images for known vulnerabilities before release.',
     run: (context) =>
       documentedSafely(context, {
@@ -219,7 +224,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Base model provenance',
     description: 'A fine-tuned model inherits whatever was in its pretrained base; an unpinned base can change or be swapped under the same name.',
     severity: 'warning',
-    source: `${DESIGN} (supply chain risks: model artifacts); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2023 LLM05 (Supply Chain Vulnerabilities); EU AI Act Annex IV 2(a) (pre-trained systems and tools used)`,
+    source: `${DESIGN} (supply chain risks: model artifacts); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks) and ML07 (Transfer Learning Attack); OWASP LLM Top 10 2023 LLM05 (Supply Chain Vulnerabilities); EU AI Act Annex IV 2(a) (pre-trained systems and tools used)`,
     mitigation: 'Name the base model source, pin its exact revision (commit or checksum), and record that it was scanned or mirrored into a controlled registry.',
     run: ({ evidence }) => {
       const mentions = evidence.findAll(BASE_MODEL).filter((hit) => !hit.negated);
@@ -299,6 +304,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     run: (context) =>
       documentedSafely(context, {
         pattern: INPUT_VALIDATION,
+        topics: VALIDATION_TOPICS,
         missing: 'No input validation or sanitization is documented.',
         anchor: ['security', 'deployment', 'features'],
       }),
@@ -374,5 +380,5 @@ export const securityRobustnessChecks: CheckDefinition[] = [
 ];
 
 function article(kind: string): string {
-  return /^[aeiou]/i.test(kind) ? 'an' : 'a';
+  return VOWEL_START.test(kind) ? 'an' : 'a';
 }

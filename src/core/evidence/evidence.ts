@@ -10,8 +10,10 @@ export interface Hit {
   endLine: number;
   sentence: string;
   match: string;
-  /** The sentence states the thing is absent or pending ("no rollback plan yet", "drift monitoring: TBD"). */
+  /** The sentence negates the match somewhere before or after it; such a hit is never evidence. */
   negated: boolean;
+  /** The negation sits right at the match ("no rollback plan yet", "drift monitoring: TBD"): the card states an absence. */
+  absent: boolean;
 }
 
 export interface NumberHit extends StatedNumber {
@@ -27,6 +29,14 @@ export interface SearchOptions {
 
 // "missing" is not a negation here: cards use it as a data-quality term ("missing values are imputed").
 const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+/** True when the text ends in a negation that covers what follows ("no imputation for", "not handled; "). */
+export function endsNegated(text: string): boolean {
+  return NEGATION_BEFORE.test(text);
+}
+
+/** A negation within a few words of the match states that very thing is absent. */
+const NEGATION_CLOSE_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|yet to be|pending)\b(\s+(formal|documented|defined|explicit|dedicated|clear|real|any|yet|a|an|the|automated|written)){0,2}\s*$/;
+
 const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
 /** Longest stretch either side of a match that counts as its sentence; bounds the work per hit. */
 const MAX_SENTENCE_SIDE = 400;
@@ -46,7 +56,15 @@ export class Evidence {
   private prose?: Haystack;
   private everything?: Haystack;
 
+  private readonly derivedValues = new Map<string, unknown>();
+
   constructor(readonly card: ModelCard) {}
+
+  /** A value derived from the card once per review and shared by the checks that need it (sample counts, dates...). */
+  derived<T>(key: string, compute: () => T): T {
+    if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute());
+    return this.derivedValues.get(key) as T;
+  }
 
   get metadata(): CardMetadata | null {
     return this.card.metadata;
@@ -68,7 +86,7 @@ export class Evidence {
 
   /** First statement that the thing is absent or pending ("no rollback plan yet"). */
   findAbsence(pattern: RegExp, options?: SearchOptions): Hit | undefined {
-    return this.scan(pattern, options, (hit) => hit.negated);
+    return this.scan(pattern, options, (hit) => hit.absent);
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
@@ -257,9 +275,11 @@ function toHit(block: Block, blockText: string, local: number, match: string): H
   const sentence = original.slice(from, to).trim();
   const before = blockText.slice(from, local);
   const after = blockText.slice(local + match.length, to);
-  const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const negatedAfter = NEGATION_AFTER.test(after);
+  const absent = negatedAfter || NEGATION_CLOSE_BEFORE.test(before);
+  const negated = absent || NEGATION_BEFORE.test(before);
   const line = block.line + countNewlines(blockText, 0, local) * (block.kind === 'table-row' ? 0 : 1);
-  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated };
+  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated, absent };
 }
 
 /**
