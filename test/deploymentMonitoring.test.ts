@@ -55,6 +55,9 @@ describe('DM-ROLLOUT-STRATEGY', () => {
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Rollout', 'To avoid a big-bang launch we use a 5% canary first.')), 'pass@5');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Rollout', 'Shadow mode scores 100% of traffic with no decisions taken.')), 'pass@5');
   });
+  it('fails when the card rules out a canary without calling it big-bang', () => {
+    assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'We launch on 1 December with no shadow or canary phase.')), 'fail:error@5');
+  });
   it('fails when only a deployment is described, or nothing at all', () => {
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'Runs as a Kubernetes deployment behind the webhook.')), 'fail:error@5');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', '[More Information Needed]')), 'fail:error@3');

@@ -1,6 +1,6 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documentedSafely, safeQuote } from './securityRobustness';
+import { documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 7 outputs';
@@ -37,7 +37,7 @@ const THRESHOLD_AFTER = /^\s*\)?\s*(warning|critical|band|threshold|alert|limit|
 const ALERT = /\b(alert(s|ing|ed)?\b(?![- ]?rate)|pager ?duty|opsgenie|paged|paging|page (the )?on-call|gets? an (e-mail|email)|(warning|critical|page)\s*:\s*[<>≥≤])/;
 const ALERT_THRESHOLD = /[<>≥≤]\s*\d|\b(above|below|exceeds?|over|under|more than|less than|greater than|drops? (below|by)|falls? below|rises? above|threshold)\b[^.;]{0,25}\d/;
 const SLO = /\b(slos?|slas?|service[- ]level (objectives?|agreements?|indicators?)|latency (budget|requirement|target|slo|limit)|(p50|p9[059]|p99\.9|median|mean|average) latency (target|requirement|budget|of|<|<=|≤|under|below|within)|(latency|response time|inference)[^.;]{0,30}(under|below|within|<|<=|≤|at most|no more than) \d+(\.\d+)? ?(ms|milliseconds?|s|seconds?)|(availability|uptime) (target|slo|of \d))\b/;
-const ONCALL = /\b((?<=\bon-)call (rotation|owner|team|engineers?|schedule|roster)|oncall|pager ?duty|opsgenie|victorops|runbooks?|24\/7|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to)\b/;
+const ONCALL = /\b(on-?call (rotation|owner|team|engineers?|schedule|roster)|pager ?duty|opsgenie|victorops|runbooks?|24\/7|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to)\b/;
 const RETRAIN = /\b(retrain(s|ed|ing)?|refresh(ed)? (the )?model|continuous training)\b/;
 const RETRAIN_VAGUE = /\b(when (the team|we|someone) (has|have) time|when it looks off|looks off|as needed|ad[- ]hoc|when needed|if needed|manually when|occasionally|from time to time|when necessary|when required)\b/;
 const RETRAIN_METRIC = /\b(trigger\w*|when|if|whenever|once)\b[^.;]{0,60}?\b(psi|drift|recall|precision|accuracy|auc|f1|wape|mape|rmse|error|performance|kpi|degrad\w*)\b[^.;]{0,30}?([<>≥≤]|\b(exceeds?|above|below|drops?|falls?|degrad\w*|crosses|reaches|rises?)\b|\d)/;
@@ -114,13 +114,13 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
         const at = sentence.indexOf(hit.match);
         return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
       });
-      if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${safeQuote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
+      if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${quote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
       const staged = evidence.find(STAGED) ?? evidence.find(STAGED_RAMP);
       if (staged) return pass(staged.line);
       const absence = evidence.findAbsence(STAGED);
-      if (absence) return fail(`No staged rollout is planned: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`No staged rollout is planned: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       const mention = evidence.find(ROLLOUT_MENTION, { topics: OPS }) ?? evidence.find(ROLLOUT_PLAN);
-      if (mention) return fail(`The card describes the deployment but no staged rollout (shadow, canary, gradual ramp): "${safeQuote(mention)}".`, mention.line, { endLine: mention.endLine });
+      if (mention) return fail(`The card describes the deployment but no staged rollout (shadow, canary, gradual ramp): "${quote(mention)}".`, mention.line, { endLine: mention.endLine });
       return fail('No rollout strategy is documented.', evidence.anchor('deployment', 'monitoring'));
     },
   },
@@ -136,7 +136,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       const hit = evidence.findAll(SERVICE_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
       if (hit) return pass(hit.line);
       const absence = evidence.findAbsence(SERVICE_METRIC, { topics: OPS });
-      if (absence) return fail(`Service metrics are not monitored: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Service metrics are not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No monitoring of latency, throughput or error rate is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -168,9 +168,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       if (hit) return pass(hit.line);
       const vague = evidence.findAll(DRIFT_WORD).find((candidate) => !candidate.negated && operational(evidence, candidate));
       // Monitoring that exists but names no statistic is a gap to close, not a missing control.
-      if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${safeQuote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
+      if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${quote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
       const absence = evidence.findAbsence(DRIFT_WORD) ?? evidence.findAbsence(DRIFT_MEASURE);
-      if (absence) return fail(`Drift is not monitored: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Drift is not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No drift detection (PSI, KS or another named statistic) is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -189,10 +189,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       if (readings.length === 0) return skip();
       const worst = readings.reduce((a, b) => (b.value > a.value ? b : a));
       if (worst.value >= 0.25) {
-        return fail(`PSI ${worst.raw} is at or above 0.25, significant drift that requires action: "${safeQuote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine });
+        return fail(`PSI ${worst.raw} is at or above 0.25, significant drift that requires action: "${quote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine });
       }
       if (worst.value >= 0.1) {
-        return fail(`PSI ${worst.raw} is in the 0.1-0.25 moderate-drift band: "${safeQuote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine, severity: 'warning' });
+        return fail(`PSI ${worst.raw} is in the 0.1-0.25 moderate-drift band: "${quote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine, severity: 'warning' });
       }
       return pass(worst.hit.line);
     },
@@ -209,12 +209,12 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       const alerts = evidence.findAll(ALERT, { topics: OPS }).filter((hit) => !hit.negated);
       if (alerts.length === 0) {
         const absence = evidence.findAbsence(ALERT);
-        if (absence) return fail(`No alerting is in place: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+        if (absence) return fail(`No alerting is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
         return fail('No alerting is documented.', evidence.anchor('monitoring', 'deployment'));
       }
       const withThreshold = alerts.find((hit) => ALERT_THRESHOLD.test(lower(hit)));
       if (withThreshold) return pass(withThreshold.line);
-      return fail(`Alerts are mentioned but have no numeric thresholds: "${safeQuote(alerts[0])}".`, alerts[0].line, { endLine: alerts[0].endLine, severity: 'warning' });
+      return fail(`Alerts are mentioned but have no numeric thresholds: "${quote(alerts[0])}".`, alerts[0].line, { endLine: alerts[0].endLine, severity: 'warning' });
     },
   },
   {
@@ -226,7 +226,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, Monitor 6 (serving latency)`,
     mitigation: 'State the serving SLOs: latency target (e.g. p99 ≤ 25 ms), availability and the error budget.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SLO,
         missing: 'No SLO or latency requirement is stated.',
         anchor: ['monitoring', 'deployment'],
@@ -241,7 +241,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (on-call ownership); failure mode "no alerting or on-call ownership"; NIST AI RMF GOVERN 2.1 (roles and responsibilities), MANAGE 4.1 (post-deployment monitoring plans)`,
     mitigation: 'Name the on-call rotation that owns model alerts (pager schedule, escalation path) and link its runbook.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ONCALL,
         topics: OWNERSHIP,
         missing: 'No on-call owner (rotation, pager schedule or runbook) is named for the model in production.',
@@ -268,9 +268,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
         else if (RETRAIN_SCHEDULE.test(sentence)) scheduled ??= hit;
       }
       if (scheduled) return pass(scheduled.line);
-      if (vague) return fail(`Retraining has no defined trigger: "${safeQuote(vague)}".`, vague.line, { endLine: vague.endLine });
-      const absence = mentions.find((hit) => hit.negated);
-      if (absence) return fail(`No retraining plan is in place: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (vague) return fail(`Retraining has no defined trigger: "${quote(vague)}".`, vague.line, { endLine: vague.endLine });
+      const absence = mentions.find((hit) => hit.absent);
+      if (absence) return fail(`No retraining plan is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No retraining trigger (schedule or drift/performance threshold) is defined.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -283,7 +283,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Keep the previous model version deployable (registry + flag or traffic switch) and document the rollback procedure, criteria and owner.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ROLLBACK,
         missing: 'No rollback plan is documented.',
         anchor: ['deployment', 'monitoring'],
@@ -302,7 +302,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       if (plans.length === 0) return skip();
       const timed = plans.find((hit) => ROLLBACK_TIME.test(lower(hit)));
       if (timed) return pass(timed.line);
-      return fail(`The rollback plan gives no time to roll back and no rehearsal: "${safeQuote(plans[0])}".`, plans[0].line, { endLine: plans[0].endLine });
+      return fail(`The rollback plan gives no time to roll back and no rehearsal: "${quote(plans[0])}".`, plans[0].line, { endLine: plans[0].endLine });
     },
   },
   {
@@ -314,7 +314,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (post-launch success review plan; post-review action "post-launch review date set (30/60/90 days)")`,
     mitigation: 'Schedule post-launch reviews (30/60/90 days) comparing KPIs with the baseline, with the stakeholders who signed off.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: POST_LAUNCH,
         missing: 'No post-launch review (e.g. at 30/60/90 days) is planned.',
         anchor: ['deployment', 'monitoring'],
@@ -329,7 +329,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Register every model version (e.g. MLflow, SageMaker or Vertex AI model registry) with its lineage and stage.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: REGISTRY,
         missing: 'No model registry or versioning of model artifacts is documented.',
         anchor: ['deployment', 'model-details'],
@@ -357,7 +357,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (pre-review: production environment architecture documented); Hugging Face model card template (Technical Specifications: Compute Infrastructure)`,
     mitigation: 'Describe the serving setup: batch or real-time, the platform (e.g. Kubernetes, SageMaker endpoint), scaling and its latency budget.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SERVING,
         missing: 'The serving infrastructure (batch or real-time, platform) is not described.',
         anchor: ['deployment'],

@@ -1,5 +1,6 @@
 import type { Topic } from '../card/topics';
 import type { Hit, SearchOptions } from '../evidence/evidence';
+import { redactSecrets } from './secretPatterns';
 import { fail, pass, type CheckContext, type CheckResult, type Severity } from './types';
 
 export interface DocumentedRule {
@@ -36,8 +37,8 @@ export function documented(context: CheckContext, rule: DocumentedRule): CheckRe
   return fail(rule.missing, anchor, { severity: rule.severity });
 }
 
-/** The sentence of a hit, shortened for a finding message. */
+/** The sentence of a hit for a finding message: credentials withheld first (so no fragment survives shortening), then shortened. */
 export function quote(hit: Hit, max = 120): string {
-  const sentence = hit.sentence.replace(/\s+/g, ' ');
+  const sentence = redactSecrets(hit.sentence).replace(/\s+/g, ' ');
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }

@@ -13,7 +13,7 @@ const TARGET_TOPICS: readonly Topic[] = ['kpis', 'objectives', 'scope'];
 
 /** Evaluation metric names, lower case. "precision" after mixed/half/... is numeric precision, not a metric. */
 const METRIC_TOKEN =
-  /\b(balanced accuracy|top-\d+ accuracy|accuracy|pr[- ]auc|auprc|average precision|roc[- ]auc|auroc|auc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1(?:[- ]score)?|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier(?: score)?|expected calibration error|ece|ndcg(?:@\d+)?|map@\d+|mean average precision|mrr|hit rate|bleu|rouge(?:-\w+)?|exact match|word error rate|wer|cer|miou|iou|perplexity)\b/;
+  /\b(balanced accuracy|top-\d+ accuracy|accuracy|pr[- ]auc|auprc|average precision|roc[- ]auc|auroc|auc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1(?:[- ]score)?|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier(?: score)?|expected calibration error|ece|ndcg(?:@\d+)?|map@\d+|mean average precision|mrr|hit rate|bleu|rouge(?:-\w+)?|exact match|word error rate|wer|cer|miou|iou|perplexity|pass@\d+|win rate)\b/;
 const METRIC_SCAN = new RegExp(METRIC_TOKEN.source, 'g');
 /**
  * The same names as an evidence pattern: every alternative leads with a distinctive word so the word
@@ -118,9 +118,6 @@ interface MetricAnalysis {
   firstResultLine: number | null | undefined;
 }
 
-const metricCache = new WeakMap<Evidence, MetricAnalysis>();
-const kpiMentionCache = new WeakMap<Evidence, MetricMention[]>();
-
 /** Metric names in one sentence, as the card writes them. */
 function metricsIn(sentence: string): Array<{ canonical: string; display: string }> {
   const lower = sentence.toLowerCase();
@@ -139,8 +136,10 @@ function metricsIn(sentence: string): Array<{ canonical: string; display: string
  * there are none, any sentence outside KPI targets.
  */
 function metricAnalysis(evidence: Evidence): MetricAnalysis {
-  let analysis = metricCache.get(evidence);
-  if (analysis) return analysis;
+  return evidence.derived('model-performance:metrics', () => computeMetricAnalysis(evidence));
+}
+
+function computeMetricAnalysis(evidence: Evidence): MetricAnalysis {
   const reported = new Map<string, { line: number | null; display: string }>();
   let firstResultLine: number | null | undefined;
   const record = (text: string, line: number) => {
@@ -149,10 +148,15 @@ function metricAnalysis(evidence: Evidence): MetricAnalysis {
     firstResultLine ??= line;
     for (const metric of metrics) if (!reported.has(metric.canonical)) reported.set(metric.canonical, { line, display: metric.display });
   };
+  let firstScoreRow: number | undefined;
   for (const block of evidence.card.blocks) {
     if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !METRIC_VALUE.test(block.text)) continue;
-    if (inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) record(block.text, block.line);
+    if (!inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    record(block.text, block.line);
+    // Benchmark tables ("MMLU | 70.1") report scores without naming a metric this module knows.
+    if (block.kind === 'table-row') firstScoreRow ??= block.line;
   }
+  firstResultLine ??= firstScoreRow;
   if (firstResultLine === undefined) {
     for (const hit of evidence.findAll(METRIC_NAME)) {
       if (hit.negated || inTopics(sectionTopics(evidence, hit), TARGET_TOPICS)) continue;
@@ -171,29 +175,27 @@ function metricAnalysis(evidence: Evidence): MetricAnalysis {
       firstResultLine ??= metadata!.line;
     }
   }
-  analysis = { reported, firstResultLine };
-  metricCache.set(evidence, analysis);
-  return analysis;
+  return { reported, firstResultLine };
 }
 
 /** Metrics named by KPI or acceptance statements: in KPI sections, or in sentences worded as goals and targets. */
 function kpiMetricMentions(evidence: Evidence): MetricMention[] {
-  let mentions = kpiMentionCache.get(evidence);
-  if (mentions) return mentions;
-  mentions = [];
+  return evidence.derived('model-performance:kpi-metrics', () => computeKpiMetricMentions(evidence));
+}
+
+function computeKpiMetricMentions(evidence: Evidence): MetricMention[] {
+  const mentions: MetricMention[] = [];
   const seen = new Set<string>();
   const add = (hit: Hit) => {
     if (hit.negated) return;
     const key = `${hit.line}:${hit.sentence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    for (const metric of metricsIn(hit.sentence)) mentions!.push({ hit, ...metric });
+    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, ...metric });
   };
   for (const hit of evidence.findAll(METRIC_NAME, { topics: ['kpis', 'objectives'] })) add(hit);
   for (const hit of evidence.findAll(KPI_CONTEXT)) add(hit);
-  mentions.sort((a, b) => a.hit.line - b.hit.line);
-  kpiMentionCache.set(evidence, mentions);
-  return mentions;
+  return mentions.sort((a, b) => a.hit.line - b.hit.line);
 }
 
 function reportedNames(analysis: MetricAnalysis): string {
@@ -243,8 +245,6 @@ interface GapAnalysis {
   comparisons: Comparison[];
   stated: StatedGap[];
 }
-
-const gapCache = new WeakMap<Evidence, GapAnalysis>();
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
@@ -424,8 +424,10 @@ function isScore(text: string, number: StatedNumber): boolean {
 }
 
 function gapAnalysis(evidence: Evidence): GapAnalysis {
-  let analysis = gapCache.get(evidence);
-  if (analysis) return analysis;
+  return evidence.derived('model-performance:train-gaps', () => computeGapAnalysis(evidence));
+}
+
+function computeGapAnalysis(evidence: Evidence): GapAnalysis {
   const comparisons: Comparison[] = [];
   const stated: StatedGap[] = [];
   for (const table of evidence.tables) {
@@ -448,9 +450,7 @@ function gapAnalysis(evidence: Evidence): GapAnalysis {
     if (gap) stated.push({ gap: Number(gap[1] ?? gap[2]), hit });
   }
   comparisons.sort((a, b) => a.line - b.line);
-  analysis = { comparisons, stated };
-  gapCache.set(evidence, analysis);
-  return analysis;
+  return { comparisons, stated };
 }
 
 function gapSeverity(gap: number): Severity | null {
@@ -474,7 +474,7 @@ function overfitResult(evidence: Evidence): CheckResult {
     const unit = worst.relative ? '% relative' : '-point';
     const limit = severity === 'error' ? `exceeds the 10${worst.relative ? '%' : '-point'} overfitting limit` : `falls in the 5–10${worst.relative ? '%' : '-point'} warning band for overfitting`;
     const others = [...new Set(offenders.filter((comparison) => comparison !== worst && canonicalMetric(comparison.metric) !== canonicalMetric(worst.metric)).map((comparison) => comparison.metric))];
-    const more = others.length > 0 ? ` ${others.length} more metric${others.length > 1 ? 's' : ''} also show a gap of 5 points or more (${others.slice(0, 4).join(', ')}).` : '';
+    const more = others.length > 0 ? ` ${others.length} more metric${others.length > 1 ? 's also show' : ' also shows'} a gap of 5 points or more (${others.slice(0, 4).join(', ')}).` : '';
     return fail(`${describeComparison(worst)}, a ${formatGap(worst.gap)}${unit} gap that ${limit}.${more}`, worst.line, { endLine: worst.endLine, severity });
   }
   if (comparisons.length > 0) return pass(comparisons[0].line);
@@ -489,8 +489,9 @@ function overfitResult(evidence: Evidence): CheckResult {
 
 const CROSS_VALIDATION =
   /\b(folds?(?<=(?:\d|\bk|\bfive|\bten)[- ]folds?)|cross[- ]validat\w*|rolling[- ]origin|walk[- ]forward|chaining(?<=forward[- ]chaining)|backtest(s|ing)?|series split(?<=time[- ]series split)|nested cv|leave[- ]one[- ]\w+[- ]out|splits?(?<=repeated (?:random )?splits?))\b/;
+/** A test set kept apart from training and tuning, including a train/validation/test split (the test part is held out). */
 const HOLDOUT =
-  /\b(hold[- ]?out|held[- ]out|out[- ]of[- ]time (test|set|sample|split|window)|separate (test|evaluation|validation) (set|split|data(set)?))\b/;
+  /\b(hold[- ]?out|held[- ]out|out[- ]of[- ]time (test|set|sample|split|window)|separate (test|evaluation|validation) (set|split|data(set)?)|(validation|val|dev)[/ ,]+(and )?test (sets?|splits?|data)|test(?<=\btrain(?:ing)?[/ ,-]+(?:validation|val|dev)[/ ,-]+(?:and )?test)|split(?<=\d+\/\d+\/\d+ (?:train[/ -]val(?:idation)?[/ -]test )?split))\b/;
 const SINGLE_SPLIT =
   /\b(single (random |stratified )?(\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|random (\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|train(ing)?[/ -](test|validation) split|one (train[/ -]test )?split|split(?<=\d\d\/\d\d split))\b/;
 
@@ -499,15 +500,8 @@ interface ValidationAnalysis {
   holdout?: Hit;
 }
 
-const validationCache = new WeakMap<Evidence, ValidationAnalysis>();
-
 function validation(evidence: Evidence): ValidationAnalysis {
-  let analysis = validationCache.get(evidence);
-  if (!analysis) {
-    analysis = { crossValidation: findPreferred(evidence, CROSS_VALIDATION), holdout: findPreferred(evidence, HOLDOUT) };
-    validationCache.set(evidence, analysis);
-  }
-  return analysis;
+  return evidence.derived('model-performance:validation', () => ({ crossValidation: findPreferred(evidence, CROSS_VALIDATION), holdout: findPreferred(evidence, HOLDOUT) }));
 }
 
 const OUT_OF_DISTRIBUTION =

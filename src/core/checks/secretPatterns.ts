@@ -16,7 +16,7 @@ export interface SecretPattern {
 /** Key names whose value is a credential in a generic `name = value` assignment. */
 const GENERIC_NAMES = 'password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|token';
 /** `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`. */
-const ASSIGN = `["']?\\s*[:=]{1,2}>?\\s*["']?`;
+const ASSIGN = `["']?[ \\t]*[:=]{1,2}>?[ \\t]*["']?`;
 
 /** Specific vendors first: when two patterns overlap, the first one names the finding. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
@@ -51,6 +51,9 @@ const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const CALL_OR_INDEX = /^[\w.]+\s*[([]/;
 const REPEATED = /^(.)\1+$/;
 const TRAILING_PUNCTUATION = /[)\]}*.>!?]+$/;
+const LOWER = /[a-z]/;
+const UPPER = /[A-Z]/;
+const DIGIT = /\d/;
 /** Generic name for the generic pattern's finding, from the key name that was assigned. */
 const GENERIC_KIND: readonly [RegExp, string][] = [
   [/pass|pwd/i, 'hard-coded password'],
@@ -90,7 +93,7 @@ export function shannonEntropy(value: string): number {
 export function looksRandom(value: string): boolean {
   const trimmed = value.replace(TRAILING_PUNCTUATION, '');
   if (trimmed.length < 10) return false;
-  const classes = Number(/[a-z]/.test(trimmed)) + Number(/[A-Z]/.test(trimmed)) + Number(/\d/.test(trimmed));
+  const classes = Number(LOWER.test(trimmed)) + Number(UPPER.test(trimmed)) + Number(DIGIT.test(trimmed));
   return classes >= 2 && shannonEntropy(trimmed) >= 3;
 }
 

@@ -124,14 +124,55 @@ export class Evidence {
 
   private scan(pattern: RegExp, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
     const haystack = this.haystack(options?.includeCode ?? false);
-    const regex = globalTwin(pattern);
     const topics = options?.topics;
-    const keys = anchorKeys(pattern);
-    if (keys === null) return this.scanAll(haystack, regex, topics, accept);
-    // Only blocks with a word the pattern can start with can match: visit those, in document order.
-    for (const index of candidateBlocks(haystack, keys)) {
+    const compiled = compile(pattern);
+    if (compiled.keys === null) return topics ? this.scanTopicBlocks(haystack, compiled.global, topics, accept) : this.scanAll(haystack, compiled.global, accept);
+    // Every match starts at a word the pattern can start with: try the pattern right there (sticky), in document order.
+    const { sticky } = compiled;
+    const { text, starts, blocks } = haystack;
+    let blockIndex = -1;
+    let blockStart = 0;
+    let nextStart = 0;
+    let blockText = '';
+    let inTopic = true;
+    let consumedTo = 0;
+    for (const offset of candidateOffsets(haystack, compiled.keys)) {
+      if (offset < consumedTo) continue;
+      if (offset >= nextStart || offset < blockStart) {
+        blockIndex = blockIndexAt(starts, offset);
+        blockStart = starts[blockIndex];
+        nextStart = blockIndex + 1 < starts.length ? starts[blockIndex + 1] : text.length;
+        inTopic = !topics || this.blockHasTopic(blocks[blockIndex], topics);
+        blockText = inTopic ? text.slice(blockStart, nextStart - 1) : '';
+      }
+      if (!inTopic) continue;
+      sticky.lastIndex = offset - blockStart;
+      const match = sticky.exec(blockText);
+      if (!match) continue;
+      consumedTo = offset + Math.max(1, match[0].length);
+      const hit = toHit(blocks[blockIndex], blockText, match.index, match[0]);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  /** Patterns without index keys: one regex pass over the whole card. */
+  private scanAll(haystack: Haystack, regex: RegExp, accept: (hit: Hit) => boolean): Hit | undefined {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
+      if (match[0].length === 0) regex.lastIndex++;
+      const index = blockIndexAt(haystack.starts, match.index);
+      const hit = toHit(haystack.blocks[index], haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  /** Patterns without index keys, limited to some topics: only the blocks under those headings are scanned. */
+  private scanTopicBlocks(haystack: Haystack, regex: RegExp, topics: readonly Topic[], accept: (hit: Hit) => boolean): Hit | undefined {
+    for (let index = 0; index < haystack.blocks.length; index++) {
       const block = haystack.blocks[index];
-      if (topics && !this.blockHasTopic(block, topics)) continue;
+      if (!this.blockHasTopic(block, topics)) continue;
       const blockText = haystack.text.slice(haystack.starts[index], blockEnd(haystack, index));
       regex.lastIndex = 0;
       for (let match = regex.exec(blockText); match; match = regex.exec(blockText)) {
@@ -139,19 +180,6 @@ export class Evidence {
         const hit = toHit(block, blockText, match.index, match[0]);
         if (accept(hit)) return hit;
       }
-    }
-    return undefined;
-  }
-
-  private scanAll(haystack: Haystack, regex: RegExp, topics: readonly Topic[] | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
-    regex.lastIndex = 0;
-    for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
-      if (match[0].length === 0) regex.lastIndex++;
-      const index = blockIndexAt(haystack.starts, match.index);
-      const block = haystack.blocks[index];
-      if (topics && !this.blockHasTopic(block, topics)) continue;
-      const hit = toHit(block, haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
-      if (accept(hit)) return hit;
     }
     return undefined;
   }
@@ -169,22 +197,30 @@ export class Evidence {
 
 }
 
-/** Global-flag twins of check patterns, shared by every review: compiling a RegExp costs more than scanning a card with it. */
-const GLOBAL_TWINS = new Map<string, RegExp>();
+/** A check pattern ready to run: its index keys and its global and sticky twins. */
+interface CompiledPattern {
+  keys: readonly number[] | null;
+  global: RegExp;
+  sticky: RegExp;
+}
 
-const TWIN_BY_IDENTITY = new WeakMap<RegExp, RegExp>();
+// Shared by every review: compiling a RegExp costs more than scanning a card with it. Keyed by
+// identity first, then by text (a regex literal inside a function is a new object on every call).
+const COMPILED_BY_IDENTITY = new WeakMap<RegExp, CompiledPattern>();
+const COMPILED_BY_TEXT = new Map<string, CompiledPattern>();
 
-function globalTwin(pattern: RegExp): RegExp {
-  const known = TWIN_BY_IDENTITY.get(pattern);
+function compile(pattern: RegExp): CompiledPattern {
+  const known = COMPILED_BY_IDENTITY.get(pattern);
   if (known) return known;
   const id = `${pattern.flags}/${pattern.source}`;
-  let regex = GLOBAL_TWINS.get(id);
-  if (!regex) {
-    regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-    GLOBAL_TWINS.set(id, regex);
+  let compiled = COMPILED_BY_TEXT.get(id);
+  if (!compiled) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    compiled = { keys: anchorKeys(pattern), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
+    COMPILED_BY_TEXT.set(id, compiled);
   }
-  TWIN_BY_IDENTITY.set(pattern, regex);
-  return regex;
+  COMPILED_BY_IDENTITY.set(pattern, compiled);
+  return compiled;
 }
 
 function buildHaystack(blocks: Block[]): Haystack {
@@ -199,7 +235,7 @@ function buildHaystack(blocks: Block[]): Haystack {
   }
   // join() yields a flat string; += would build a rope that makes every charCodeAt slow.
   const text = parts.join('\n') + '\n';
-  return { text, starts, blocks, words: indexWords(text, starts) };
+  return { text, starts, blocks, words: indexWords(text) };
 }
 
 /**
@@ -207,19 +243,20 @@ function buildHaystack(blocks: Block[]): Haystack {
  * linked lists in typed arrays: one pass, no allocation per word.
  */
 interface WordIndex {
+  /** Latest posting per key, -1 for none; postings chain backwards through `next`. */
   head: Int32Array;
   next: Int32Array;
-  block: Int32Array;
+  /** Haystack offset where each posting's word starts. */
+  offset: Int32Array;
 }
 
 /** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
-function indexWords(text: string, starts: number[]): WordIndex {
+function indexWords(text: string): WordIndex {
   const head = new Int32Array(KEY_SPACE).fill(-1);
   const capacity = (text.length >> 1) + 1;
   const next = new Int32Array(capacity);
-  const blockOf = new Int32Array(capacity);
+  const offset = new Int32Array(capacity);
   let postings = 0;
-  let block = 0;
   let wordStart = -1;
   const wordChar = WORD_CHAR;
   for (let i = 0; i <= text.length; i++) {
@@ -229,28 +266,24 @@ function indexWords(text: string, starts: number[]): WordIndex {
       continue;
     }
     if (wordStart >= 0) {
-      while (block + 1 < starts.length && starts[block + 1] <= wordStart) block++;
       const length = i - wordStart;
       const key = wordKey(text.charCodeAt(wordStart), length > 1 ? text.charCodeAt(wordStart + 1) : 0, length > 2 ? text.charCodeAt(wordStart + 2) : 0);
-      const latest = head[key];
-      if (latest < 0 || blockOf[latest] !== block) {
-        next[postings] = latest;
-        blockOf[postings] = block;
-        head[key] = postings++;
-      }
+      next[postings] = head[key];
+      offset[postings] = wordStart;
+      head[key] = postings++;
     }
     wordStart = -1;
   }
-  return { head, next, block: blockOf };
+  return { head, next, offset };
 }
 
-/** Blocks holding a word with one of the keys, ascending. */
-function candidateBlocks(haystack: Haystack, keys: readonly number[]): number[] {
-  const { head, next, block } = haystack.words;
+/** Haystack offsets of the words with one of the keys, ascending. */
+function candidateOffsets(haystack: Haystack, keys: readonly number[]): Int32Array | number[] {
+  const { head, next, offset } = haystack.words;
   const found: number[] = [];
-  for (const key of keys) for (let posting = head[key]; posting >= 0; posting = next[posting]) found.push(block[posting]);
+  for (const key of keys) for (let posting = head[key]; posting >= 0; posting = next[posting]) found.push(offset[posting]);
   if (keys.length === 1) return found.reverse();
-  return [...new Set(found)].sort((a, b) => a - b);
+  return Int32Array.from(found).sort();
 }
 
 function blockEnd(haystack: Haystack, index: number): number {
