@@ -1,7 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
-import { KEY_SPACE, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
+import { PREFIX_SPACE, RADIX, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
 export interface Hit {
@@ -57,6 +57,7 @@ export class Evidence {
   private everything?: Haystack;
 
   private readonly derivedValues = new Map<string, unknown>();
+  private readonly completeScans = new Map<CompiledPattern, Map<string, Hit[]>>();
 
   constructor(readonly card: ModelCard) {}
 
@@ -122,10 +123,31 @@ export class Evidence {
     return block.section >= 0 ? this.card.sections[block.section] : undefined;
   }
 
+  /**
+   * First hit the predicate accepts. A scan that runs to the end has seen every hit; that list is
+   * kept, so the usual follow-up query with the same pattern ("no evidence, so is absence
+   * stated?") costs nothing.
+   */
   private scan(pattern: RegExp, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
+    const compiled = compile(pattern);
+    const scope = `${options?.includeCode ? 'code;' : ''}${options?.topics?.join(',') ?? ''}`;
+    let byScope = this.completeScans.get(compiled);
+    const known = byScope?.get(scope);
+    if (known) return known.find(accept);
+    const seen: Hit[] = [];
+    const found = this.scanCompiled(compiled, options, (hit) => {
+      seen.push(hit);
+      return accept(hit);
+    });
+    if (found) return found;
+    if (!byScope) this.completeScans.set(compiled, (byScope = new Map()));
+    byScope.set(scope, seen);
+    return undefined;
+  }
+
+  private scanCompiled(compiled: CompiledPattern, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
     const haystack = this.haystack(options?.includeCode ?? false);
     const topics = options?.topics;
-    const compiled = compile(pattern);
     if (compiled.keys === null) return topics ? this.scanTopicBlocks(haystack, compiled.global, topics, accept) : this.scanAll(haystack, compiled.global, accept);
     // Every match starts at a word the pattern can start with: try the pattern right there (sticky), in document order.
     const { sticky } = compiled;
@@ -136,7 +158,7 @@ export class Evidence {
     let blockText = '';
     let inTopic = true;
     let consumedTo = 0;
-    for (const offset of candidateOffsets(haystack, compiled.keys)) {
+    for (const offset of candidateOffsets(haystack.words, compiled.keys)) {
       if (offset < consumedTo) continue;
       if (offset >= nextStart || offset < blockStart) {
         blockIndex = blockIndexAt(starts, offset);
@@ -199,7 +221,7 @@ export class Evidence {
 
 /** A check pattern ready to run: its index keys and its global and sticky twins. */
 interface CompiledPattern {
-  keys: readonly number[] | null;
+  keys: KeyGroups | null;
   global: RegExp;
   sticky: RegExp;
 }
@@ -216,7 +238,8 @@ function compile(pattern: RegExp): CompiledPattern {
   let compiled = COMPILED_BY_TEXT.get(id);
   if (!compiled) {
     const flags = pattern.flags.replace(/[gy]/g, '');
-    compiled = { keys: anchorKeys(pattern), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
+    const keys = anchorKeys(pattern);
+    compiled = { keys: keys && groupKeys(keys), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
     COMPILED_BY_TEXT.set(id, compiled);
   }
   COMPILED_BY_IDENTITY.set(pattern, compiled);
@@ -239,22 +262,24 @@ function buildHaystack(blocks: Block[]): Haystack {
 }
 
 /**
- * Which blocks hold a word starting with a given three letters (see wordKey). Postings are
- * linked lists in typed arrays: one pass, no allocation per word.
+ * Where the words of the haystack start, chained by their first two characters (a 5.8 KB head
+ * table per card), with the third character kept to filter the chain.
  */
 interface WordIndex {
-  /** Latest posting per key, -1 for none; postings chain backwards through `next`. */
+  /** Latest posting per two-character prefix, -1 for none; postings chain backwards through `next`. */
   head: Int32Array;
   next: Int32Array;
+  third: Uint8Array;
   /** Haystack offset where each posting's word starts. */
   offset: Int32Array;
 }
 
 /** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
 function indexWords(text: string): WordIndex {
-  const head = new Int32Array(KEY_SPACE).fill(-1);
+  const head = new Int32Array(PREFIX_SPACE).fill(-1);
   const capacity = (text.length >> 1) + 1;
   const next = new Int32Array(capacity);
+  const third = new Uint8Array(capacity);
   const offset = new Int32Array(capacity);
   let postings = 0;
   let wordStart = -1;
@@ -268,22 +293,44 @@ function indexWords(text: string): WordIndex {
     if (wordStart >= 0) {
       const length = i - wordStart;
       const key = wordKey(text.charCodeAt(wordStart), length > 1 ? text.charCodeAt(wordStart + 1) : 0, length > 2 ? text.charCodeAt(wordStart + 2) : 0);
-      next[postings] = head[key];
+      const prefix = (key / RADIX) | 0;
+      next[postings] = head[prefix];
+      third[postings] = key - prefix * RADIX;
       offset[postings] = wordStart;
-      head[key] = postings++;
+      head[prefix] = postings++;
     }
     wordStart = -1;
   }
-  return { head, next, offset };
+  return { head, next, third, offset };
 }
 
-/** Haystack offsets of the words with one of the keys, ascending. */
-function candidateOffsets(haystack: Haystack, keys: readonly number[]): Int32Array | number[] {
-  const { head, next, offset } = haystack.words;
+/** A pattern's index keys grouped by two-character prefix, each with the third characters it accepts. */
+interface KeyGroups {
+  prefixes: Int32Array;
+  thirds: Uint8Array[];
+}
+
+function groupKeys(keys: readonly number[]): KeyGroups {
+  const groups = new Map<number, Uint8Array>();
+  for (const key of keys) {
+    const prefix = (key / RADIX) | 0;
+    let thirds = groups.get(prefix);
+    if (!thirds) groups.set(prefix, (thirds = new Uint8Array(RADIX)));
+    thirds[key - prefix * RADIX] = 1;
+  }
+  return { prefixes: Int32Array.from(groups.keys()), thirds: [...groups.values()] };
+}
+
+/** Haystack offsets of the words a pattern can start with, ascending. */
+function candidateOffsets(index: WordIndex, groups: KeyGroups): number[] {
+  const { head, next, third, offset } = index;
   const found: number[] = [];
-  for (const key of keys) for (let posting = head[key]; posting >= 0; posting = next[posting]) found.push(offset[posting]);
-  if (keys.length === 1) return found.reverse();
-  return Int32Array.from(found).sort();
+  for (let group = 0; group < groups.prefixes.length; group++) {
+    const accepts = groups.thirds[group];
+    for (let posting = head[groups.prefixes[group]]; posting >= 0; posting = next[posting]) if (accepts[third[posting]] === 1) found.push(offset[posting]);
+  }
+  // Chains run backwards; one chain only needs reversing, several need merging.
+  return groups.prefixes.length === 1 ? found.reverse() : found.sort((a, b) => a - b);
 }
 
 function blockEnd(haystack: Haystack, index: number): number {

@@ -4,9 +4,9 @@ import { parse, type AstNode, type Features } from 'regjsparser';
 export const WORD_CHAR = new Uint8Array(128);
 'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').forEach((char, index) => (WORD_CHAR[char.charCodeAt(0)] = index + 1));
 
-const RADIX = 38;
-/** Number of distinct word keys: up to three characters of a 38-symbol alphabet (0 = word ended). */
-export const KEY_SPACE = RADIX * RADIX * RADIX;
+export const RADIX = 38;
+/** Number of distinct two-character word prefixes; a word key is prefix * RADIX + third character. */
+export const PREFIX_SPACE = RADIX * RADIX;
 
 /** The first (up to) three characters of a word packed into one small number; pass 0 for characters past the word's end. */
 export function wordKey(first: number, second: number, third: number): number {
