@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { deploymentMonitoringChecks } from '../src/core/checks/deploymentMonitoring';
-import { checksOfGate } from '../src/core/checks/registry';
 import { reviewCard } from '../src/core/review/reviewCard';
 import type { GateReview } from '../src/core/review/types';
-import { EXAMPLES, exampleCard, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { EXAMPLES, exampleCard, FIXED_NOW, outcomeOf, failureMessage } from './support/cards';
 
 const card = (body: string) => `# Model Card\n\n${body}`;
 /** "## heading" on line 3, body from line 5. */
 const section = (heading: string, body: string) => card(`## ${heading}\n\n${body}\n`);
-
-function message(id: string, text: string): string {
-  const result = runCheck(id, markdownCard(text)).find((candidate) => candidate.outcome === 'fail');
-  return result && result.outcome === 'fail' ? result.message : '';
-}
 
 async function gateOf(path: string): Promise<GateReview> {
   const review = reviewCard(await exampleCard(path), { now: FIXED_NOW });
@@ -23,17 +16,6 @@ async function gateOf(path: string): Promise<GateReview> {
 }
 
 describe('deployment & monitoring registry', () => {
-  it('declares 10-15 checks with DM- ids, all wired into the registry', () => {
-    assert.ok(deploymentMonitoringChecks.length >= 10 && deploymentMonitoringChecks.length <= 15);
-    assert.deepEqual(
-      checksOfGate('deployment-monitoring').map((check) => check.id),
-      deploymentMonitoringChecks.map((check) => check.id),
-    );
-    for (const check of deploymentMonitoringChecks) {
-      assert.match(check.id, /^DM-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'deployment-monitoring');
-    }
-  });
 });
 
 describe('DM-ROLLOUT-STRATEGY', () => {
@@ -44,7 +26,7 @@ describe('DM-ROLLOUT-STRATEGY', () => {
   it('fails as an error on a big-bang launch, quoting it', () => {
     const text = section('Rollout', 'Big-bang launch to 100% of loan applications on launch day; no shadow or canary phase.');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', text), 'fail:error@5');
-    assert.match(message('DM-ROLLOUT-STRATEGY', text), /big-bang.*"Big-bang launch to 100% of loan applications on launch day"/);
+    assert.match(failureMessage('DM-ROLLOUT-STRATEGY', text), /big-bang.*"Big-bang launch to 100% of loan applications on launch day"/);
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'We switch all users at once on 1 December.')), 'fail:error@5');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'It goes to 100% of traffic on day one.')), 'fail:error@5');
   });
@@ -114,7 +96,7 @@ describe('DM-DRIFT-PSI', () => {
     assert.equal(outcomeOf('DM-DRIFT-PSI', psi('0.31')), 'fail:error@5');
   });
   it('quotes the reported value', () => {
-    assert.match(message('DM-DRIFT-PSI', psi('0.31')), /^PSI 0\.31 is at or above 0\.25.*"PSI on income was 0\.31 last month"/);
+    assert.match(failureMessage('DM-DRIFT-PSI', psi('0.31')), /^PSI 0\.31 is at or above 0\.25.*"PSI on income was 0\.31 last month"/);
   });
   it('reports the worst of several readings, including table cells', () => {
     const table = section('Drift Monitoring', '| Feature | PSI |\n|---|---|\n| amount | 0.04 |\n| income | 0.27 |');
@@ -180,7 +162,7 @@ describe('DM-RETRAIN-TRIGGER', () => {
   it('fails on vague triggers, quoting them', () => {
     const text = section('Deployment', 'The model is retrained manually when the team has time, usually every quarter.');
     assert.equal(outcomeOf('DM-RETRAIN-TRIGGER', text), 'fail:warning@5');
-    assert.match(message('DM-RETRAIN-TRIGGER', text), /when the team has time/);
+    assert.match(failureMessage('DM-RETRAIN-TRIGGER', text), /when the team has time/);
     assert.equal(outcomeOf('DM-RETRAIN-TRIGGER', section('Deployment', '"Retrain when it looks off" is the rule; there is no drift check.')), 'fail:warning@5');
   });
   it('fails when there is no retraining plan', () => {
@@ -196,7 +178,7 @@ describe('DM-ROLLBACK-PLAN', () => {
   it('fails at "no rollback plan yet" and when silent', () => {
     const text = section('Deployment', '- Rollback: no rollback plan yet; the old scorecard is decommissioned.');
     assert.equal(outcomeOf('DM-ROLLBACK-PLAN', text), 'fail:error@5');
-    assert.match(message('DM-ROLLBACK-PLAN', text), /no rollback plan yet/);
+    assert.match(failureMessage('DM-ROLLBACK-PLAN', text), /no rollback plan yet/);
     assert.equal(outcomeOf('DM-ROLLBACK-PLAN', section('Deployment', 'Runs on Kubernetes.')), 'fail:error@3');
   });
 });

@@ -6,27 +6,9 @@ import { readCardFile } from '../src/core/card/readCard';
 import { modelPerformanceChecks } from '../src/core/checks/modelPerformance';
 import { reviewCard } from '../src/core/review/reviewCard';
 import type { GateStatus } from '../src/core/review/types';
-import { EXAMPLES, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { EXAMPLES, FIXED_NOW, outcomeOf, cardLines, failureMessage } from './support/cards';
 
-/** Lines of a card, so test cards read like cards and line numbers are easy to count (line 1 is the first string). */
-const card = (...lines: string[]): string => lines.join('\n') + '\n';
-
-function messageOf(id: string, text: string): string {
-  const result = runCheck(id, markdownCard(text)).find((outcome) => outcome.outcome === 'fail');
-  assert.ok(result && result.outcome === 'fail', `${id} did not fail`);
-  return result.message;
-}
-
-describe('model performance checks: registry shape', () => {
-  it('has 10-15 checks with MP- ids, sources and mitigations', () => {
-    assert.ok(modelPerformanceChecks.length >= 10 && modelPerformanceChecks.length <= 15);
-    for (const check of modelPerformanceChecks) {
-      assert.match(check.id, /^MP-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'model-performance');
-      for (const field of [check.title, check.description, check.source, check.mitigation]) assert.ok(field.trim().length > 10, `${check.id} field too short`);
-    }
-  });
-});
+const card = cardLines;
 
 describe('MP-RESULTS-REPORTED', () => {
   it('passes at the first metric value in an evaluation section', () => {
@@ -62,7 +44,7 @@ describe('MP-KPI-ALIGNMENT', () => {
   it('warns when the KPI names a metric the evaluation does not report', () => {
     const text = card('# M', '', '## KPIs', '', 'Recall of at least 0.80 at a 1% alert rate.', '', '## Evaluation', '', 'Accuracy 0.97 on the test set.');
     assert.equal(outcomeOf('MP-KPI-ALIGNMENT', text), 'fail:warning@5');
-    assert.match(messageOf('MP-KPI-ALIGNMENT', text), /set on Recall .* reports only Accuracy/);
+    assert.match(failureMessage('MP-KPI-ALIGNMENT', text), /set on Recall .* reports only Accuracy/);
   });
   it('only notes (info) a business KPI that no offline metric expresses', () => {
     const text = card('# M', '', '## Intended use', '', 'KPI: cut re-routed tickets from 23% to 10%.', '', '## Evaluation', '', 'Accuracy 0.91 on the holdout.');
@@ -177,7 +159,7 @@ describe('MP-OVERFIT-GAP thresholds', () => {
     assert.equal(outcomeOf('MP-OVERFIT-GAP', sentence('97%', '82%')), 'fail:error@5');
   });
   it('quotes the card numbers in the finding', () => {
-    assert.equal(messageOf('MP-OVERFIT-GAP', sentence('0.97', '0.82')), 'Accuracy: train 0.97 vs validation 0.82, a 15-point gap that exceeds the 10-point overfitting limit.');
+    assert.equal(failureMessage('MP-OVERFIT-GAP', sentence('0.97', '0.82')), 'Accuracy: train 0.97 vs validation 0.82, a 15-point gap that exceeds the 10-point overfitting limit.');
   });
   it('reads "train (0.97) and validation (0.82)" and "(0.874 vs 0.858)" forms', () => {
     assert.equal(outcomeOf('MP-OVERFIT-GAP', card('# M', '', '## Results', '', 'The gap between train (0.97) and validation (0.82) balanced accuracy is large.')), 'fail:error@5');
@@ -186,7 +168,7 @@ describe('MP-OVERFIT-GAP thresholds', () => {
   it('reads column-oriented tables and reports the first offending row', () => {
     const text = card('# M', '', '## Model Performance', '', '| Metric | Train | Validation |', '|---|---|---|', '| ROC-AUC | 0.86 | 0.84 |', '| Balanced accuracy | 0.97 | 0.82 |', '| KS | 0.91 | 0.52 |');
     assert.equal(outcomeOf('MP-OVERFIT-GAP', text), 'fail:error@8');
-    assert.match(messageOf('MP-OVERFIT-GAP', text), /Balanced accuracy: train 0\.97 vs validation 0\.82.*1 more metric also shows a gap of 5 points or more \(KS\)/);
+    assert.match(failureMessage('MP-OVERFIT-GAP', text), /Balanced accuracy: train 0\.97 vs validation 0\.82.*1 more metric also shows a gap of 5 points or more \(KS\)/);
   });
   it('judges only the chosen model in a model-per-row table', () => {
     const text = card('# M', '', '## Evaluation', '', '| Model | Train AUC | Test AUC |', '|---|---|---|', '| Random forest | 0.99 | 0.75 |', '| XGBoost (chosen) | 0.86 | 0.83 |');

@@ -6,28 +6,12 @@ import { readCardFile } from '../src/core/card/readCard';
 import { responsibleAiChecks } from '../src/core/checks/responsibleAi';
 import { reviewCard } from '../src/core/review/reviewCard';
 import type { GateStatus } from '../src/core/review/types';
-import { EXAMPLES, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { EXAMPLES, FIXED_NOW, outcomeOf, cardLines, failureMessages } from './support/cards';
 
-/** Lines of a card, so line numbers are easy to count (line 1 is the first string). */
-const card = (...lines: string[]): string => lines.join('\n') + '\n';
-
-function messagesOf(id: string, text: string): string[] {
-  return runCheck(id, markdownCard(text)).flatMap((outcome) => (outcome.outcome === 'fail' ? [outcome.message] : []));
-}
+const card = cardLines;
 
 const fairnessTable = (...rows: string[]) =>
   card('# M', '', '## Fairness', '', '| Group vs reference | Disparate impact | Equalized odds difference |', '|---|---|---|', ...rows);
-
-describe('responsible AI checks: registry shape', () => {
-  it('has 10-15 checks with RA- ids, sources and mitigations', () => {
-    assert.ok(responsibleAiChecks.length >= 10 && responsibleAiChecks.length <= 15);
-    for (const check of responsibleAiChecks) {
-      assert.match(check.id, /^RA-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'responsible-ai');
-      for (const field of [check.title, check.description, check.source, check.mitigation]) assert.ok(field.trim().length > 10, `${check.id} field too short`);
-    }
-  });
-});
 
 describe('RA-SENSITIVE-ATTRIBUTES', () => {
   it('passes when sensitive attributes are named', () => {
@@ -78,7 +62,7 @@ describe('RA-FAIRNESS-ASSESSMENT', () => {
   it('does not take an acceptance target as a measurement', () => {
     const text = card('# M', '', '## Acceptance criteria', '', 'Disparate impact >= 0.80 for every age and sex group.');
     assert.equal(outcomeOf('RA-FAIRNESS-ASSESSMENT', text), 'fail:error@5');
-    assert.match(messagesOf('RA-FAIRNESS-ASSESSMENT', text)[0], /Sensitive groups are named \(line 5/);
+    assert.match(failureMessages('RA-FAIRNESS-ASSESSMENT', text)[0], /Sensitive groups are named \(line 5/);
   });
   it('skips when no group or fairness claim appears at all', () => {
     assert.equal(outcomeOf('RA-FAIRNESS-ASSESSMENT', card('# M', '', 'Classifies steel panels as OK or DEFECT.')), 'skip');
@@ -99,7 +83,7 @@ describe('RA-DISPARATE-IMPACT thresholds (four-fifths rule)', () => {
   it('reports every group below the line, with the card numbers', () => {
     const text = fairnessTable('| Age under 25 vs 25-64 | **0.72** | 0.11 |', '| Age 65+ vs 25-64 | 0.88 | 0.04 |', '| Female vs male | 0.96 | 0.02 |');
     assert.equal(outcomeOf('RA-DISPARATE-IMPACT', text), 'fail:error@7,fail:warning@8');
-    assert.match(messagesOf('RA-DISPARATE-IMPACT', text)[0], /Disparate impact 0\.72 for "Age under 25 vs 25-64" is below the four-fifths \(0\.80\) threshold/);
+    assert.match(failureMessages('RA-DISPARATE-IMPACT', text)[0], /Disparate impact 0\.72 for "Age under 25 vs 25-64" is below the four-fifths \(0\.80\) threshold/);
   });
   it('reads sentences and percentages, but not targets', () => {
     assert.equal(outcomeOf('RA-DISPARATE-IMPACT', card('# M', '', '## Fairness', '', 'Disparate impact 0.72 for applicants under 25.')), 'fail:error@5');

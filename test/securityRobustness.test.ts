@@ -2,34 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checksOfGate } from '../src/core/checks/registry';
 import { findSecrets, isPlaceholderSecret, redactSecrets, SECRET_PATTERNS } from '../src/core/checks/secretPatterns';
-import { securityRobustnessChecks } from '../src/core/checks/securityRobustness';
 import { reviewCard } from '../src/core/review/reviewCard';
-import { EXAMPLES, exampleCard, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { EXAMPLES, exampleCard, FIXED_NOW, markdownCard, outcomeOf, failureMessages } from './support/cards';
 
 const card = (body: string) => `# Model Card\n\n${body}`;
 const section = (heading: string, body: string) => card(`## ${heading}\n\n${body}\n`);
 
 /** Messages of every finding of one check on a card text. */
-function messages(id: string, text: string): string[] {
-  return runCheck(id, markdownCard(text)).flatMap((result) => (result.outcome === 'fail' ? [result.message] : []));
-}
-
 describe('security & robustness registry', () => {
-  it('declares 10-15 checks with SR- ids, all wired into the registry', () => {
-    assert.ok(securityRobustnessChecks.length >= 10 && securityRobustnessChecks.length <= 15);
-    assert.deepEqual(
-      checksOfGate('security-robustness').map((check) => check.id),
-      securityRobustnessChecks.map((check) => check.id),
-    );
-    for (const check of securityRobustnessChecks) {
-      assert.match(check.id, /^SR-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'security-robustness');
-      for (const field of [check.title, check.description, check.source, check.mitigation]) assert.ok(field.trim().length > 0, check.id);
-    }
-  });
-
   it('has one credential pattern per kind, each global with indices', () => {
     const kinds = SECRET_PATTERNS.map((pattern) => pattern.kind);
     assert.equal(new Set(kinds).size, kinds.length);
@@ -61,7 +42,7 @@ describe('SR-SECRETS-EMBEDDED', () => {
     it(`flags ${name} with its kind and line, never echoing the value`, () => {
       const text = card(`## Configuration\n\n\`\`\`ini\n${line}\n\`\`\`\n`);
       assert.equal(outcomeOf('SR-SECRETS-EMBEDDED', text), 'fail:error@6');
-      const [message] = messages('SR-SECRETS-EMBEDDED', text);
+      const [message] = failureMessages('SR-SECRETS-EMBEDDED', text);
       assert.ok(message.includes(kind), message);
       assert.ok(!message.includes(secret), `message echoes the secret: ${message}`);
       assert.ok(!message.includes(secret.slice(0, 6)) && !message.includes(secret.slice(-6)), `message echoes part of the secret: ${message}`);
@@ -126,14 +107,14 @@ describe('SR-SECRETS-EMBEDDED', () => {
   it('never quotes a credential in another check\'s message, even when the sentence is shortened', () => {
     for (const filler of ['', 'x'.repeat(70), 'the scorer runs nightly on the shared cluster and writes results']) {
       const text = section('Privacy', `No PII handling is documented and ${filler} the job uses key AKIAQ3EGRTZ7LMNOPQRS inline.`);
-      const [found] = messages('SR-DATA-PRIVACY', text);
+      const [found] = failureMessages('SR-DATA-PRIVACY', text);
       assert.match(found, /No PII handling is documented/);
       assert.ok(!found.includes('AKIAQ3'), found);
     }
   });
 
   it('withholds credentials in the sentences that documented-style checks quote', () => {
-    const [found] = messages('SR-RATE-LIMIT', section('Security', 'No rate limiting is configured for key AKIAQ3EGRTZ7LMNOPQRS.'));
+    const [found] = failureMessages('SR-RATE-LIMIT', section('Security', 'No rate limiting is configured for key AKIAQ3EGRTZ7LMNOPQRS.'));
     assert.match(found, /No rate limiting is configured for key \[redacted\]/);
   });
 
@@ -167,7 +148,7 @@ describe('SR-THREAT-COVERAGE', () => {
   it('names what is missing', () => {
     const text = section('Security', 'Threat model: evasion by crafted transactions.');
     assert.equal(outcomeOf('SR-THREAT-COVERAGE', text), 'fail:warning@5');
-    assert.match(messages('SR-THREAT-COVERAGE', text)[0], /poisoning/);
+    assert.match(failureMessages('SR-THREAT-COVERAGE', text)[0], /poisoning/);
   });
   it('skips when there is no threat content at all (SR-THREAT-MODEL reports that)', () => {
     assert.equal(outcomeOf('SR-THREAT-COVERAGE', section('Security', 'TLS everywhere.')), 'skip');

@@ -32,3 +32,25 @@ export function outcomeOf(id: string, text: string, now: Date = FIXED_NOW): stri
     .map((result) => (result.outcome === 'pass' ? `pass@${result.line}` : result.outcome === 'skip' ? 'skip' : `fail:${result.severity ?? checkById(id)!.severity}@${result.line}`))
     .join(',');
 }
+
+/** A card from its lines, so line numbers in tests are easy to count (line 1 is the first string). */
+export function cardLines(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** A card whose content starts at line 5, under "## heading" on line 3. */
+export function under(heading: string, ...lines: string[]): string {
+  return cardLines('# Card', '', `## ${heading}`, '', ...lines);
+}
+
+/** Messages of every failing result of one check. */
+export function failureMessages(id: string, text: string, now: Date = FIXED_NOW): string[] {
+  return runCheck(id, markdownCard(text), now).flatMap((result) => (result.outcome === 'fail' ? [result.message] : []));
+}
+
+/** The message of the check's first failing result; fails the test when the check does not fail. */
+export function failureMessage(id: string, text: string, now: Date = FIXED_NOW): string {
+  const [message] = failureMessages(id, text, now);
+  if (message === undefined) throw new Error(`${id} did not fail`);
+  return message;
+}

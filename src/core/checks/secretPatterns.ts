@@ -1,3 +1,5 @@
+import { lineAtOffset, lineStartOffsets } from '../text/offsets';
+
 /**
  * Credentials that must never appear in a model card, as a data table (kind, pattern), and the
  * scanner that finds them on the card's raw lines (code blocks, HTML and front matter included).
@@ -152,9 +154,8 @@ export function findSecrets(lines: readonly string[]): SecretFinding[] {
   const text = kept.map((index) => lines[index]).join('\n');
   const spans = scanSecrets(text);
   if (spans.length === 0) return [];
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return spans.map((span) => ({ kind: span.kind, line: kept[lineAt(starts, span.start) - 1] + 1 }));
+  const starts = lineStartOffsets(text);
+  return spans.map((span) => ({ kind: span.kind, line: kept[lineAtOffset(starts, span.start) - 1] + 1 }));
 }
 
 /** Characters of tokens, keys and base64: A-Z a-z 0-9 _ + / = . - */
@@ -227,15 +228,4 @@ export function redactSecrets(text: string): string {
 function genericKind(assignment: string): string {
   const name = assignment.split(/[:=]/, 1)[0];
   return GENERIC_KIND.find(([pattern]) => pattern.test(name))?.[1] ?? 'hard-coded credential';
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
 }

@@ -1,6 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
+import { indexAtOffset } from '../text/offsets';
 import { PREFIX_SPACE, RADIX, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
@@ -161,7 +162,7 @@ export class Evidence {
     for (const offset of candidateOffsets(haystack.words, compiled.keys)) {
       if (offset < consumedTo) continue;
       if (offset >= nextStart || offset < blockStart) {
-        blockIndex = blockIndexAt(starts, offset);
+        blockIndex = indexAtOffset(starts, offset);
         blockStart = starts[blockIndex];
         nextStart = blockIndex + 1 < starts.length ? starts[blockIndex + 1] : text.length;
         inTopic = !topics || this.blockHasTopic(blocks[blockIndex], topics);
@@ -183,7 +184,7 @@ export class Evidence {
     regex.lastIndex = 0;
     for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
       if (match[0].length === 0) regex.lastIndex++;
-      const index = blockIndexAt(haystack.starts, match.index);
+      const index = indexAtOffset(haystack.starts, match.index);
       const hit = toHit(haystack.blocks[index], haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
       if (accept(hit)) return hit;
     }
@@ -335,17 +336,6 @@ function candidateOffsets(index: WordIndex, groups: KeyGroups): number[] {
 
 function blockEnd(haystack: Haystack, index: number): number {
   return index + 1 < haystack.starts.length ? haystack.starts[index + 1] - 1 : haystack.text.length - 1;
-}
-
-function blockIndexAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function toHit(block: Block, blockText: string, local: number, match: string): Hit {
