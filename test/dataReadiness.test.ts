@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { reviewCard } from '../src/core/review/reviewCard';
-import { EXAMPLES, FIXED_NOW, exampleCard, outcomeOf, under, failureMessage } from './support/cards';
+import { exampleGate, outcomeOf, under, failureMessage } from './support/cards';
 
 const data = (...lines: string[]) => under('Training Data', ...lines);
 
@@ -159,57 +156,37 @@ describe('data readiness checks', () => {
 });
 
 describe('data readiness on the example cards', () => {
-  const examples: Array<[string, string]> = [
-    ['thorough', 'thorough/MODEL_CARD.md'],
-    ['skewed-overfit', 'skewed-overfit/MODEL_CARD.md'],
-    ['mediocre', 'mediocre/model_card.md'],
-    ['mojibake', 'mojibake/model_card.md'],
-    ['huggingface-sentiment', 'huggingface-sentiment/README.md'],
-    ['toolkit-json', 'toolkit-json/model_card.json'],
-    ['unsafe-content', 'unsafe-content/MODEL_CARD.md'],
-    ['near-empty', 'near-empty/model-card.md'],
-  ];
-
-  for (const [name, path] of examples) {
-    it(`${name}: status matches expected.json`, async () => {
-      const expected = JSON.parse(readFileSync(join(EXAMPLES, name, 'expected.json'), 'utf8')) as { gates: Record<string, string> };
-      const review = reviewCard(await exampleCard(path), { now: FIXED_NOW });
-      const gate = review.gates.find((candidate) => candidate.id === 'data-readiness')!;
-      assert.equal(gate.status, expected.gates['data-readiness'], JSON.stringify(gate.findings, null, 1));
-    });
-  }
-
   it('thorough passes every data readiness check with evidence', async () => {
-    const gate = reviewCard(await exampleCard('thorough/MODEL_CARD.md'), { now: FIXED_NOW }).gates.find((candidate) => candidate.id === 'data-readiness')!;
+    const gate = await exampleGate('thorough', 'data-readiness');
     assert.deepEqual(gate.findings, []);
     assert.equal(gate.skipped.length, 0);
   });
 
   it('skewed-overfit fails for skew, missingness and drift at the stated lines', async () => {
-    const gate = reviewCard(await exampleCard('skewed-overfit/MODEL_CARD.md'), { now: FIXED_NOW }).gates.find((candidate) => candidate.id === 'data-readiness')!;
+    const gate = await exampleGate('skewed-overfit', 'data-readiness');
     const errors = gate.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.checkId}@${finding.line}`);
     assert.deepEqual(errors, ['DR-CLASS-BALANCE@21', 'DR-MISSINGNESS@23', 'DR-DRIFT@26']);
     assert.ok(gate.findings.some((finding) => finding.checkId === 'DR-FRESHNESS' && finding.line === 22 && finding.severity === 'warning'));
   });
 
   it('near-empty fails on the untraceable source at line 3', async () => {
-    const gate = reviewCard(await exampleCard('near-empty/model-card.md'), { now: FIXED_NOW }).gates.find((candidate) => candidate.id === 'data-readiness')!;
+    const gate = await exampleGate('near-empty', 'data-readiness');
     assert.ok(gate.findings.some((finding) => finding.checkId === 'DR-SOURCES' && finding.line === 3 && finding.severity === 'error'));
   });
 
   it('the Conditional cards fail only with warnings, for the stated reasons', async () => {
     const reasons: Record<string, string[]> = {
-      'mediocre/model_card.md': ['DR-MISSINGNESS@37', 'DR-LABEL-QA@33'],
-      'mojibake/model_card.md': ['DR-MISSINGNESS@19'],
-      'huggingface-sentiment/README.md': ['DR-FRESHNESS@100'],
-      'toolkit-json/model_card.json': ['DR-CLASS-VOLUME@49'],
-      'unsafe-content/MODEL_CARD.md': ['DR-LABEL-QA@19', 'DR-COMPLETENESS@17'],
+      mediocre: ['DR-MISSINGNESS@37', 'DR-LABEL-QA@33'],
+      mojibake: ['DR-MISSINGNESS@19'],
+      'huggingface-sentiment': ['DR-FRESHNESS@100'],
+      'toolkit-json': ['DR-CLASS-VOLUME@49'],
+      'unsafe-content': ['DR-LABEL-QA@19', 'DR-COMPLETENESS@17'],
     };
-    for (const [path, expected] of Object.entries(reasons)) {
-      const gate = reviewCard(await exampleCard(path), { now: FIXED_NOW }).gates.find((candidate) => candidate.id === 'data-readiness')!;
+    for (const [folder, expected] of Object.entries(reasons)) {
+      const gate = await exampleGate(folder, 'data-readiness');
       const found = gate.findings.map((finding) => `${finding.checkId}@${finding.line}`);
-      for (const reason of expected) assert.ok(found.includes(reason), `${path}: ${reason} not in ${found.join(', ')}`);
-      assert.ok(!gate.findings.some((finding) => finding.severity === 'error'), path);
+      for (const reason of expected) assert.ok(found.includes(reason), `${folder}: ${reason} not in ${found.join(', ')}`);
+      assert.ok(!gate.findings.some((finding) => finding.severity === 'error'), folder);
     }
   });
 });

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readCardFile } from '../src/core/card/readCard';
 import { modelPerformanceChecks } from '../src/core/checks/modelPerformance';
-import { reviewCard } from '../src/core/review/reviewCard';
-import type { GateStatus } from '../src/core/review/types';
-import { EXAMPLES, FIXED_NOW, outcomeOf, cardLines, failureMessage } from './support/cards';
+import { exampleGate, outcomeOf, cardLines, failureMessage } from './support/cards';
 
 const card = cardLines;
 
@@ -258,46 +253,26 @@ describe('MP-IMPROVEMENT-LEVERS', () => {
   });
 });
 
-interface Expected {
-  card: string;
-  gates: Record<string, GateStatus>;
-}
-
-const EXAMPLE_FOLDERS = ['huggingface-sentiment', 'mediocre', 'mojibake', 'near-empty', 'skewed-overfit', 'thorough', 'toolkit-json', 'unsafe-content'];
-
-async function reviewExample(folder: string) {
-  const expected = JSON.parse(readFileSync(join(EXAMPLES, folder, 'expected.json'), 'utf8')) as Expected;
-  const review = reviewCard(await readCardFile(join(EXAMPLES, folder, expected.card)), { now: FIXED_NOW });
-  return { expected, gate: review.gates.find((gate) => gate.id === 'model-performance')! };
-}
-
 describe('model performance on the example cards', () => {
-  for (const folder of EXAMPLE_FOLDERS) {
-    it(`${folder} gets the reviewer's status`, async () => {
-      const { expected, gate } = await reviewExample(folder);
-      assert.equal(gate.status, expected.gates['model-performance']);
-    });
-  }
-
   it('skewed-overfit fails on the single split (line 39) and the 15-point gap (line 43)', async () => {
-    const { gate } = await reviewExample('skewed-overfit');
+    const gate = await exampleGate('skewed-overfit', 'model-performance');
     const errors = gate.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.checkId}@${finding.line}`);
     assert.deepEqual(errors, ['MP-VALIDATION-STRATEGY@39', 'MP-OVERFIT-GAP@43']);
   });
 
   it('mediocre fails on its single 80/20 split at line 57 and lacks error analysis', async () => {
-    const { gate } = await reviewExample('mediocre');
+    const gate = await exampleGate('mediocre', 'model-performance');
     const errors = gate.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.checkId}@${finding.line}`);
     assert.deepEqual(errors, ['MP-VALIDATION-STRATEGY@57', 'MP-ERROR-ANALYSIS@61']);
   });
 
   it('near-empty fails at the unbacked "very accurate" claim on line 2', async () => {
-    const { gate } = await reviewExample('near-empty');
+    const gate = await exampleGate('near-empty', 'model-performance');
     assert.ok(gate.findings.some((finding) => finding.checkId === 'MP-RESULTS-REPORTED' && finding.line === 2 && finding.severity === 'error'));
   });
 
   it('thorough passes every model performance check with evidence', async () => {
-    const { gate } = await reviewExample('thorough');
+    const gate = await exampleGate('thorough', 'model-performance');
     assert.deepEqual(gate.findings, []);
     assert.equal(gate.evidence.length, modelPerformanceChecks.length);
   });

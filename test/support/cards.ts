@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCardFile, parseCardText } from '../../src/core/card/readCard';
 import type { ModelCard } from '../../src/core/card/types';
 import { checkById } from '../../src/core/checks/registry';
 import type { CheckResult } from '../../src/core/checks/types';
 import { Evidence } from '../../src/core/evidence/evidence';
+import type { GateId } from '../../src/core/gates';
+import { reviewCard } from '../../src/core/review/reviewCard';
+import type { GateReview } from '../../src/core/review/types';
 
 /** Repository root, from out/test/support at run time. */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -16,6 +20,15 @@ export function markdownCard(text: string, path = 'MODEL_CARD.md'): ModelCard {
 
 export function exampleCard(relativePath: string): Promise<ModelCard> {
   return readCardFile(join(EXAMPLES, relativePath));
+}
+
+/** One gate of the review of examples/<folder>, whose card file is named in its expected.json. */
+export async function exampleGate(folder: string, gate: GateId): Promise<GateReview> {
+  const { card } = JSON.parse(readFileSync(join(EXAMPLES, folder, 'expected.json'), 'utf8')) as { card: string };
+  const review = reviewCard(await readCardFile(join(EXAMPLES, folder, card)), { now: FIXED_NOW });
+  const found = review.gates.find((candidate) => candidate.id === gate);
+  if (!found) throw new Error(`${folder}: no ${gate} gate in the review`);
+  return found;
 }
 
 /** Runs one registered check on a card and returns its results as an array. */
