@@ -16,9 +16,6 @@ export interface ReviewOptions {
   onGate?: (gate: GateReview) => void;
 }
 
-const PASS_RISK = 'No gap found in the card\'s evidence.';
-const PASS_MITIGATION = 'Keep the evidence current; re-review when the model, data or use changes.';
-
 /** Runs the seven gates over a parsed card, deterministically and offline. */
 export function reviewCard(card: ModelCard, options: ReviewOptions = {}): Review {
   const started = performance.now();
@@ -80,8 +77,9 @@ function reviewGate(gate: Gate, context: CheckContext): GateReview {
     number: gate.number,
     title: gate.title,
     status,
-    keyRisk: decisive ? decisive.message : PASS_RISK,
-    mitigation: decisive ? mitigations.get(decisive.checkId)! : PASS_MITIGATION,
+    // A gate that passes still carries the residual risk of its subject.
+    keyRisk: decisive ? decisive.message : `Residual: ${gate.residualRisk}`,
+    mitigation: decisive ? mitigations.get(decisive.checkId)! : gate.residualMitigation,
     owner: gate.owner,
     findings,
     evidence,
