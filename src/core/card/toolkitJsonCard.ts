@@ -23,9 +23,10 @@ export function readToolkitJsonCard(path: string, text: string, notices: CardNot
     throw new CardError(path, `invalid JSON${where}: ${first ? printParseErrorCode(first.error) : 'empty document'}`);
   }
   if (root.type !== 'object') throw new CardError(path, 'a JSON model card must be an object (Model Card Toolkit format)');
+  const value = nodeValue(root) as Record<string, unknown>;
+  if (!looksLikeToolkitJson(value)) throw new CardError(path, 'JSON file is not a Model Card Toolkit card (it has none of model_details, model_parameters, quantitative_analysis, considerations)');
   const builder = new CardBuilder();
   walkObject(root, 1, builder, lineOf);
-  const value = nodeValue(root) as Record<string, unknown>;
   const lines = text.split(/\r?\n/);
   return builder.build({
     path,
@@ -38,7 +39,7 @@ export function readToolkitJsonCard(path: string, text: string, notices: CardNot
   });
 }
 
-export function looksLikeToolkitJson(value: unknown): boolean {
+function looksLikeToolkitJson(value: unknown): boolean {
   return isRecord(value) && ('model_details' in value || 'quantitative_analysis' in value || 'considerations' in value || 'model_parameters' in value);
 }
 
