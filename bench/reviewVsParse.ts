@@ -34,7 +34,16 @@ function timeMedian(action: () => void): number {
   return stats.median(samples);
 }
 
-function perCardRatios(): { ratios: number[]; parseMs: number[]; reviewMs: number[] } {
+interface Timings {
+  ratios: number[];
+  parseMs: number[];
+  reviewMs: number[];
+  /** The review split in two: reading the card (decode, block parse, sections), then the seven gates. */
+  readMs: number[];
+  gatesMs: number[];
+}
+
+function perCardRatios(): Timings {
   const corpus = buildCorpus(join(ROOT, 'examples'), 200);
   const now = new Date();
   // Warm both paths so the JIT compares steady states.
@@ -42,18 +51,19 @@ function perCardRatios(): { ratios: number[]; parseMs: number[]; reviewMs: numbe
     markdownIt.parse(card.text, {});
     reviewCard(parseCard('warm.md', Buffer.from(card.text)), { now });
   }
-  const ratios: number[] = [];
-  const parseMs: number[] = [];
-  const reviewMs: number[] = [];
+  const timings: Timings = { ratios: [], parseMs: [], reviewMs: [], readMs: [], gatesMs: [] };
   for (const card of corpus) {
     const bytes = Buffer.from(card.text, 'utf8');
     const parse = timeMedian(() => markdownIt.parse(card.text, {}));
     const review = timeMedian(() => reviewCard(parseCard(card.name, bytes), { now }));
-    parseMs.push(parse);
-    reviewMs.push(review);
-    ratios.push(review / parse);
+    const parsed = parseCard(card.name, bytes);
+    timings.parseMs.push(parse);
+    timings.reviewMs.push(review);
+    timings.readMs.push(timeMedian(() => parseCard(card.name, bytes)));
+    timings.gatesMs.push(timeMedian(() => reviewCard(parsed, { now })));
+    timings.ratios.push(review / parse);
   }
-  return { ratios, parseMs, reviewMs };
+  return timings;
 }
 
 function batchRun(): { ms: number; code: number | null } {
@@ -81,11 +91,12 @@ async function main(): Promise<void> {
   const { median, quantile } = stats;
   const fmt = (value: number) => value.toFixed(3);
   console.log(`Model Readiness Review benchmark (node ${process.version}, ${availableParallelism()} cores)\n`);
-  const { ratios, parseMs, reviewMs } = perCardRatios();
+  const { ratios, parseMs, reviewMs, readMs, gatesMs } = perCardRatios();
   const ratio = median(ratios);
   console.log(`1. Review vs markdown-it parse-only, ${ratios.length} cards, median of ${REPEATS} runs each`);
   console.log(`   parse-only  median ${fmt(median(parseMs))} ms   p90 ${fmt(quantile(parseMs, 0.9))} ms`);
   console.log(`   full review median ${fmt(median(reviewMs))} ms   p90 ${fmt(quantile(reviewMs, 0.9))} ms`);
+  console.log(`     of which reading the card ${fmt(median(readMs))} ms (${(median(readMs.map((ms, i) => ms / parseMs[i]))).toFixed(2)}× parse), the seven gates ${fmt(median(gatesMs))} ms (${(median(gatesMs.map((ms, i) => ms / parseMs[i]))).toFixed(2)}× parse)`);
   console.log(`   ratio review/parse: median ${ratio.toFixed(2)}×  p90 ${quantile(ratios, 0.9).toFixed(2)}×  (target ≤ ${RATIO_TARGET}×) ${ratio <= RATIO_TARGET ? 'MET' : 'MISSED'}\n`);
   const batch = batchRun();
   console.log(`2. CLI batch: ${BATCH_SIZE} cards in one folder, worker threads`);

@@ -87,6 +87,10 @@ describe('Model Card Toolkit JSON reader', () => {
     assert.ok((card.metadata?.metrics.length ?? 0) > 0);
   });
 
+  it('rejects JSON that is not a model card', () => {
+    assert.throws(() => parseCard('package.json', Buffer.from('{ "name": "x", "version": "1.0.0" }')), /package\.json: JSON file is not a Model Card Toolkit card/);
+  });
+
   it('rejects malformed JSON with the line of the problem', () => {
     assert.throws(() => parseCard('card.json', Buffer.from('{\n  "model_details": {\n    "name": "x",\n  ]\n}')), (error: unknown) => error instanceof CardError && /card\.json: invalid JSON at line 4/.test(error.message));
   });

@@ -1,39 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { deploymentMonitoringChecks } from '../src/core/checks/deploymentMonitoring';
-import { checksOfGate } from '../src/core/checks/registry';
-import { reviewCard } from '../src/core/review/reviewCard';
-import type { GateReview } from '../src/core/review/types';
-import { EXAMPLES, exampleCard, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { exampleGate, outcomeOf, failureMessage } from './support/cards';
 
 const card = (body: string) => `# Model Card\n\n${body}`;
 /** "## heading" on line 3, body from line 5. */
 const section = (heading: string, body: string) => card(`## ${heading}\n\n${body}\n`);
 
-function message(id: string, text: string): string {
-  const result = runCheck(id, markdownCard(text)).find((candidate) => candidate.outcome === 'fail');
-  return result && result.outcome === 'fail' ? result.message : '';
-}
-
-async function gateOf(path: string): Promise<GateReview> {
-  const review = reviewCard(await exampleCard(path), { now: FIXED_NOW });
-  return review.gates.find((gate) => gate.id === 'deployment-monitoring')!;
-}
-
 describe('deployment & monitoring registry', () => {
-  it('declares 10-15 checks with DM- ids, all wired into the registry', () => {
-    assert.ok(deploymentMonitoringChecks.length >= 10 && deploymentMonitoringChecks.length <= 15);
-    assert.deepEqual(
-      checksOfGate('deployment-monitoring').map((check) => check.id),
-      deploymentMonitoringChecks.map((check) => check.id),
-    );
-    for (const check of deploymentMonitoringChecks) {
-      assert.match(check.id, /^DM-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'deployment-monitoring');
-    }
-  });
 });
 
 describe('DM-ROLLOUT-STRATEGY', () => {
@@ -44,7 +17,7 @@ describe('DM-ROLLOUT-STRATEGY', () => {
   it('fails as an error on a big-bang launch, quoting it', () => {
     const text = section('Rollout', 'Big-bang launch to 100% of loan applications on launch day; no shadow or canary phase.');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', text), 'fail:error@5');
-    assert.match(message('DM-ROLLOUT-STRATEGY', text), /big-bang.*"Big-bang launch to 100% of loan applications on launch day"/);
+    assert.match(failureMessage('DM-ROLLOUT-STRATEGY', text), /big-bang.*"Big-bang launch to 100% of loan applications on launch day"/);
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'We switch all users at once on 1 December.')), 'fail:error@5');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'It goes to 100% of traffic on day one.')), 'fail:error@5');
   });
@@ -54,6 +27,9 @@ describe('DM-ROLLOUT-STRATEGY', () => {
   it('does not call an avoided big bang a big bang', () => {
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Rollout', 'To avoid a big-bang launch we use a 5% canary first.')), 'pass@5');
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Rollout', 'Shadow mode scores 100% of traffic with no decisions taken.')), 'pass@5');
+  });
+  it('fails when the card rules out a canary without calling it big-bang', () => {
+    assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'We launch on 1 December with no shadow or canary phase.')), 'fail:error@5');
   });
   it('fails when only a deployment is described, or nothing at all', () => {
     assert.equal(outcomeOf('DM-ROLLOUT-STRATEGY', section('Deployment', 'Runs as a Kubernetes deployment behind the webhook.')), 'fail:error@5');
@@ -111,7 +87,7 @@ describe('DM-DRIFT-PSI', () => {
     assert.equal(outcomeOf('DM-DRIFT-PSI', psi('0.31')), 'fail:error@5');
   });
   it('quotes the reported value', () => {
-    assert.match(message('DM-DRIFT-PSI', psi('0.31')), /^PSI 0\.31 is at or above 0\.25.*"PSI on income was 0\.31 last month"/);
+    assert.match(failureMessage('DM-DRIFT-PSI', psi('0.31')), /^PSI 0\.31 is at or above 0\.25.*"PSI on income was 0\.31 last month"/);
   });
   it('reports the worst of several readings, including table cells', () => {
     const table = section('Drift Monitoring', '| Feature | PSI |\n|---|---|\n| amount | 0.04 |\n| income | 0.27 |');
@@ -160,6 +136,9 @@ describe('DM-ONCALL-OWNER', () => {
   it('passes on a named rotation', () => {
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Operations', 'The Fraud ML on-call rotation owns alerts via PagerDuty.')), 'pass@5');
   });
+  it('accepts an on-call rotation named with the owners', () => {
+    assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Model Card Contact', 'Production issues page the ml-platform on-call rotation (runbook RB-12).')), 'pass@5');
+  });
   it('does not take a model owner for an on-call owner', () => {
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Model Details', 'Owner: Support Engineering ML.')), 'fail:error@null');
     assert.equal(outcomeOf('DM-ONCALL-OWNER', section('Monitoring', 'No on-call rotation exists yet.')), 'fail:error@5');
@@ -174,7 +153,7 @@ describe('DM-RETRAIN-TRIGGER', () => {
   it('fails on vague triggers, quoting them', () => {
     const text = section('Deployment', 'The model is retrained manually when the team has time, usually every quarter.');
     assert.equal(outcomeOf('DM-RETRAIN-TRIGGER', text), 'fail:warning@5');
-    assert.match(message('DM-RETRAIN-TRIGGER', text), /when the team has time/);
+    assert.match(failureMessage('DM-RETRAIN-TRIGGER', text), /when the team has time/);
     assert.equal(outcomeOf('DM-RETRAIN-TRIGGER', section('Deployment', '"Retrain when it looks off" is the rule; there is no drift check.')), 'fail:warning@5');
   });
   it('fails when there is no retraining plan', () => {
@@ -190,7 +169,7 @@ describe('DM-ROLLBACK-PLAN', () => {
   it('fails at "no rollback plan yet" and when silent', () => {
     const text = section('Deployment', '- Rollback: no rollback plan yet; the old scorecard is decommissioned.');
     assert.equal(outcomeOf('DM-ROLLBACK-PLAN', text), 'fail:error@5');
-    assert.match(message('DM-ROLLBACK-PLAN', text), /no rollback plan yet/);
+    assert.match(failureMessage('DM-ROLLBACK-PLAN', text), /no rollback plan yet/);
     assert.equal(outcomeOf('DM-ROLLBACK-PLAN', section('Deployment', 'Runs on Kubernetes.')), 'fail:error@3');
   });
 });
@@ -243,17 +222,8 @@ describe('DM-SERVING', () => {
 });
 
 describe('deployment & monitoring on the example cards', () => {
-  const examples = ['thorough/MODEL_CARD.md', 'skewed-overfit/MODEL_CARD.md', 'unsafe-content/MODEL_CARD.md', 'mediocre/model_card.md', 'mojibake/model_card.md', 'near-empty/model-card.md', 'huggingface-sentiment/README.md', 'toolkit-json/model_card.json'];
-  for (const path of examples) {
-    it(`${path} gets the reviewer's expected status`, async () => {
-      const expected = JSON.parse(readFileSync(join(EXAMPLES, path.split('/')[0], 'expected.json'), 'utf8')) as { gates: Record<string, string> };
-      const gate = await gateOf(path);
-      assert.equal(gate.status, expected.gates['deployment-monitoring'], JSON.stringify(gate.findings, null, 1));
-    });
-  }
-
   it('thorough passes every applicable check on the lines the reviewer cites', async () => {
-    const gate = await gateOf('thorough/MODEL_CARD.md');
+    const gate = await exampleGate('thorough', 'deployment-monitoring');
     assert.deepEqual(gate.findings, []);
     const lines = Object.fromEntries(gate.evidence.map((item) => [item.checkId, item.line]));
     assert.equal(lines['DM-ROLLOUT-STRATEGY'], 309);
@@ -264,13 +234,13 @@ describe('deployment & monitoring on the example cards', () => {
   });
 
   it('skewed-overfit fails for the big-bang rollout (78), no rollback plan (79) and PSI 0.31 (80)', async () => {
-    const gate = await gateOf('skewed-overfit/MODEL_CARD.md');
+    const gate = await exampleGate('skewed-overfit', 'deployment-monitoring');
     const errors = gate.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.checkId}@${finding.line}`);
     assert.deepEqual(errors, ['DM-ROLLOUT-STRATEGY@78', 'DM-DRIFT-PSI@80', 'DM-ROLLBACK-PLAN@79']);
   });
 
   it('mojibake fails for no drift check (45) and an unstaged rollout (51)', async () => {
-    const gate = await gateOf('mojibake/model_card.md');
+    const gate = await exampleGate('mojibake', 'deployment-monitoring');
     const errors = gate.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.checkId}@${finding.line}`);
     assert.ok(errors.includes('DM-DRIFT-MEASURE@45'), errors.join());
     assert.ok(errors.includes('DM-ROLLOUT-STRATEGY@51'), errors.join());
@@ -278,7 +248,7 @@ describe('deployment & monitoring on the example cards', () => {
   });
 
   it('mediocre passes latency alerting (82) but fails rollout, drift, on-call and rollback', async () => {
-    const gate = await gateOf('mediocre/model_card.md');
+    const gate = await exampleGate('mediocre', 'deployment-monitoring');
     assert.equal(gate.evidence.find((item) => item.checkId === 'DM-ALERTING')?.line, 82);
     const errors = new Set(gate.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.checkId));
     assert.deepEqual([...errors].sort(), ['DM-DRIFT-MEASURE', 'DM-ONCALL-OWNER', 'DM-ROLLBACK-PLAN', 'DM-ROLLOUT-STRATEGY']);

@@ -11,7 +11,9 @@ describe('evidence word index', () => {
   it('derives the word keys a pattern can start with', () => {
     assert.deepEqual(anchorKeys(/\b(kpis?|key performance indicators?|north[- ]star)\b/), [key('kpi'), key('key'), key('nor')]);
     assert.deepEqual(anchorKeys(/(\bpsi\b|\bpopulation stability)/), [key('psi'), key('pop')]);
-    assert.equal(anchorKeys(/\bks[- ]test/)?.length, 38, 'a two-letter prefix covers every third letter');
+    assert.deepEqual(anchorKeys(/\bks[- ]test/), [key('ks')], 'a two-letter word followed by a separator is that word');
+    assert.equal(anchorKeys(/\bks\w*/)?.length, 38, 'an open two-letter prefix covers every third letter');
+    assert.deepEqual(anchorKeys(/\ba\/b test/), [key('a')]);
   });
 
   it('refuses patterns that can start mid-word or with no literal', () => {
@@ -22,8 +24,8 @@ describe('evidence word index', () => {
     assert.equal(anchorKeys(/(\bpsi|drift)/), null);
   });
 
-  const vocabulary = ['kpi', 'kpis', 'key', 'keys', 'psi', 'ks', 'ks-test', 'drift', 'no', 'rollback', 'plan', 'canary', 'target', 'targets', '10%', '_x', 'north star', 'north-star', 'é', 'naïve', '\n', '\n\n', '## Monitoring\n', '- ', '. ', '|'];
-  const patterns = [/\b(kpis?|key)\b/, /\bks[- ]test\b/, /\bpsi\b/, /\b(rollback plan|canary)\b/, /\bnorth[- ]star\b/, /\btargets?\b/];
+  const vocabulary = ['kst', 'kpi', 'kpis', 'key', 'keys', 'psi', 'ks', 'ks-test', 'drift', 'no', 'rollback', 'plan', 'canary', 'target', 'targets', '10%', '_x', 'north star', 'north-star', 'é', 'naïve', '\n', '\n\n', '## Monitoring\n', '- ', '. ', '|'];
+  const patterns = [/\b(kpis?|key)\b/, /\bks[- ]test\b/, /\bks\w*/, /\bpsi\b/, /\b(rollback plan|canary)\b/, /\bnorth[- ]star\b/, /\btargets?\b/, /\bno (rollback|plan)/];
 
   it('finds exactly what a plain scan of every block finds', () => {
     fc.assert(

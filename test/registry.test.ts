@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CHECKS, validateRegistry } from '../src/core/checks/registry';
+import { CHECKS, checksOfGate, validateRegistry } from '../src/core/checks/registry';
 import { GATES } from '../src/core/gates';
 import { TOOL } from '../src/core/version';
 import { REPO_ROOT } from './support/cards';
@@ -19,11 +19,16 @@ describe('check registry', () => {
     assert.match(validateRegistry([late, first]).join('\n'), /out of gate order/);
   });
 
-  it('has 10 to 15 checks per gate, ids prefixed by gate', () => {
+  it('has 10 to 15 checks per gate, ids prefixed by gate, with explanations a reviewer can act on', () => {
+    const prefixes: Record<string, string> = { 'problem-framing': 'PF', 'data-readiness': 'DR', 'feature-engineering': 'FE', 'model-performance': 'MP', 'responsible-ai': 'RA', 'security-robustness': 'SR', 'deployment-monitoring': 'DM' };
     for (const gate of GATES) {
-      const checks = CHECKS.filter((check) => check.gate === gate.id);
+      const checks = checksOfGate(gate.id);
       assert.ok(checks.length >= 10 && checks.length <= 15, `${gate.id} has ${checks.length} checks`);
-      assert.equal(new Set(checks.map((check) => check.id.slice(0, 2))).size, 1, `${gate.id} mixes prefixes`);
+      for (const check of checks) {
+        assert.ok(check.id.startsWith(`${prefixes[gate.id]}-`), `${check.id} in ${gate.id}`);
+        assert.ok(check.title.trim().length > 3, `${check.id} has no title`);
+        for (const field of [check.description, check.source, check.mitigation]) assert.ok(field.trim().length > 10, `${check.id}: "${field}" is too short to explain itself`);
+      }
     }
   });
 

@@ -2,34 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checksOfGate } from '../src/core/checks/registry';
 import { findSecrets, isPlaceholderSecret, redactSecrets, SECRET_PATTERNS } from '../src/core/checks/secretPatterns';
-import { securityRobustnessChecks } from '../src/core/checks/securityRobustness';
-import { reviewCard } from '../src/core/review/reviewCard';
-import { EXAMPLES, exampleCard, FIXED_NOW, markdownCard, outcomeOf, runCheck } from './support/cards';
+import { EXAMPLES, exampleGate, markdownCard, outcomeOf, failureMessages } from './support/cards';
 
 const card = (body: string) => `# Model Card\n\n${body}`;
 const section = (heading: string, body: string) => card(`## ${heading}\n\n${body}\n`);
 
 /** Messages of every finding of one check on a card text. */
-function messages(id: string, text: string): string[] {
-  return runCheck(id, markdownCard(text)).flatMap((result) => (result.outcome === 'fail' ? [result.message] : []));
-}
-
 describe('security & robustness registry', () => {
-  it('declares 10-15 checks with SR- ids, all wired into the registry', () => {
-    assert.ok(securityRobustnessChecks.length >= 10 && securityRobustnessChecks.length <= 15);
-    assert.deepEqual(
-      checksOfGate('security-robustness').map((check) => check.id),
-      securityRobustnessChecks.map((check) => check.id),
-    );
-    for (const check of securityRobustnessChecks) {
-      assert.match(check.id, /^SR-[A-Z0-9]+(-[A-Z0-9]+)*$/);
-      assert.equal(check.gate, 'security-robustness');
-      for (const field of [check.title, check.description, check.source, check.mitigation]) assert.ok(field.trim().length > 0, check.id);
-    }
-  });
-
   it('has one credential pattern per kind, each global with indices', () => {
     const kinds = SECRET_PATTERNS.map((pattern) => pattern.kind);
     assert.equal(new Set(kinds).size, kinds.length);
@@ -61,7 +41,7 @@ describe('SR-SECRETS-EMBEDDED', () => {
     it(`flags ${name} with its kind and line, never echoing the value`, () => {
       const text = card(`## Configuration\n\n\`\`\`ini\n${line}\n\`\`\`\n`);
       assert.equal(outcomeOf('SR-SECRETS-EMBEDDED', text), 'fail:error@6');
-      const [message] = messages('SR-SECRETS-EMBEDDED', text);
+      const [message] = failureMessages('SR-SECRETS-EMBEDDED', text);
       assert.ok(message.includes(kind), message);
       assert.ok(!message.includes(secret), `message echoes the secret: ${message}`);
       assert.ok(!message.includes(secret.slice(0, 6)) && !message.includes(secret.slice(-6)), `message echoes part of the secret: ${message}`);
@@ -126,14 +106,14 @@ describe('SR-SECRETS-EMBEDDED', () => {
   it('never quotes a credential in another check\'s message, even when the sentence is shortened', () => {
     for (const filler of ['', 'x'.repeat(70), 'the scorer runs nightly on the shared cluster and writes results']) {
       const text = section('Privacy', `No PII handling is documented and ${filler} the job uses key AKIAQ3EGRTZ7LMNOPQRS inline.`);
-      const [found] = messages('SR-DATA-PRIVACY', text);
+      const [found] = failureMessages('SR-DATA-PRIVACY', text);
       assert.match(found, /No PII handling is documented/);
       assert.ok(!found.includes('AKIAQ3'), found);
     }
   });
 
   it('withholds credentials in the sentences that documented-style checks quote', () => {
-    const [found] = messages('SR-RATE-LIMIT', section('Security', 'No rate limiting is configured for key AKIAQ3EGRTZ7LMNOPQRS.'));
+    const [found] = failureMessages('SR-RATE-LIMIT', section('Security', 'No rate limiting is configured for key AKIAQ3EGRTZ7LMNOPQRS.'));
     assert.match(found, /No rate limiting is configured for key \[redacted\]/);
   });
 
@@ -167,7 +147,7 @@ describe('SR-THREAT-COVERAGE', () => {
   it('names what is missing', () => {
     const text = section('Security', 'Threat model: evasion by crafted transactions.');
     assert.equal(outcomeOf('SR-THREAT-COVERAGE', text), 'fail:warning@5');
-    assert.match(messages('SR-THREAT-COVERAGE', text)[0], /poisoning/);
+    assert.match(failureMessages('SR-THREAT-COVERAGE', text)[0], /poisoning/);
   });
   it('skips when there is no threat content at all (SR-THREAT-MODEL reports that)', () => {
     assert.equal(outcomeOf('SR-THREAT-COVERAGE', section('Security', 'TLS everywhere.')), 'skip');
@@ -177,6 +157,10 @@ describe('SR-THREAT-COVERAGE', () => {
 describe('SR-THREAT-PRIVACY-ATTACKS', () => {
   it('passes on extraction, inversion or membership inference', () => {
     assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Model extraction through repeated queries is limited by coarse scores.')), 'pass@5');
+  });
+  it('accepts "model theft" but not feature extraction', () => {
+    assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: model theft via the public API.')), 'pass@5');
+    assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: evasion. Feature extraction uses a CNN.')), 'fail:info@5');
   });
   it('fails as info at the threat model that omits them, skips without one', () => {
     assert.equal(outcomeOf('SR-THREAT-PRIVACY-ATTACKS', section('Security', 'Threat model: evasion and poisoning.')), 'fail:info@5');
@@ -304,19 +288,8 @@ describe('SR-DATA-PRIVACY', () => {
 });
 
 describe('security & robustness on the example cards', () => {
-  const examples = ['thorough/MODEL_CARD.md', 'skewed-overfit/MODEL_CARD.md', 'unsafe-content/MODEL_CARD.md', 'mediocre/model_card.md', 'mojibake/model_card.md', 'near-empty/model-card.md', 'huggingface-sentiment/README.md', 'toolkit-json/model_card.json'];
-  for (const path of examples) {
-    it(`${path} gets the reviewer's expected status`, async () => {
-      const expected = JSON.parse(readFileSync(join(EXAMPLES, path.split('/')[0], 'expected.json'), 'utf8')) as { gates: Record<string, string> };
-      const review = reviewCard(await exampleCard(path), { now: FIXED_NOW });
-      const gate = review.gates.find((candidate) => candidate.id === 'security-robustness')!;
-      assert.equal(gate.status, expected.gates['security-robustness'], JSON.stringify(gate.findings, null, 1));
-    });
-  }
-
   it('unsafe-content fails for its four embedded credentials and the missing threat model, without echoing them', async () => {
-    const review = reviewCard(await exampleCard('unsafe-content/MODEL_CARD.md'), { now: FIXED_NOW });
-    const gate = review.gates.find((candidate) => candidate.id === 'security-robustness')!;
+    const gate = await exampleGate('unsafe-content', 'security-robustness');
     const secrets = gate.findings.filter((finding) => finding.checkId === 'SR-SECRETS-EMBEDDED');
     assert.deepEqual(
       secrets.map((finding) => `${finding.severity}@${finding.line}`),
@@ -333,13 +306,13 @@ describe('security & robustness on the example cards', () => {
   });
 
   it('thorough and skewed-overfit pass on their own evidence lines', async () => {
-    const thorough = reviewCard(await exampleCard('thorough/MODEL_CARD.md'), { now: FIXED_NOW }).gates.find((gate) => gate.id === 'security-robustness')!;
+    const thorough = await exampleGate('thorough', 'security-robustness');
     const lines = Object.fromEntries(thorough.evidence.map((item) => [item.checkId, item.line]));
     assert.equal(lines['SR-THREAT-MODEL'], 272);
     assert.equal(lines['SR-ARTIFACT-INTEGRITY'], 288);
     assert.equal(lines['SR-SECRETS-MANAGEMENT'], 292);
     assert.equal(lines['SR-INPUT-VALIDATION'], 296);
-    const skewed = reviewCard(await exampleCard('skewed-overfit/MODEL_CARD.md'), { now: FIXED_NOW }).gates.find((gate) => gate.id === 'security-robustness')!;
+    const skewed = await exampleGate('skewed-overfit', 'security-robustness');
     assert.equal(skewed.evidence.find((item) => item.checkId === 'SR-THREAT-MODEL')?.line, 69);
   });
 });

@@ -70,7 +70,12 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         i += 2;
         break;
       }
-      case 'fence':
+      case 'fence': {
+        // The content starts on the line after the opening fence.
+        const [start, end] = token.map!;
+        builder.addBlock('code', token.content, Math.min(start + 2, end), end);
+        break;
+      }
       case 'code_block': {
         const [start, end] = token.map!;
         builder.addBlock('code', token.content, start + 1, end);

@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { lineAtOffset, lineStartOffsets } from '../text/offsets';
 import { CardBuilder } from './cardBuilder';
 import { toMetadata, isRecord } from './frontMatter';
 import { CardError, type CardNotice, type ModelCard, type TableRow } from './types';
@@ -15,16 +16,17 @@ export function readToolkitJsonCard(path: string, text: string, notices: CardNot
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const lineStarts = lineStartOffsets(text);
-  const lineOf = (offset: number) => lineAt(lineStarts, offset);
+  const lineOf = (offset: number) => lineAtOffset(lineStarts, offset);
   if (errors.length > 0 || !root) {
     const first = errors[0];
     const where = first ? ` at line ${lineOf(first.offset)}` : '';
     throw new CardError(path, `invalid JSON${where}: ${first ? printParseErrorCode(first.error) : 'empty document'}`);
   }
   if (root.type !== 'object') throw new CardError(path, 'a JSON model card must be an object (Model Card Toolkit format)');
+  const value = nodeValue(root) as Record<string, unknown>;
+  if (!looksLikeToolkitJson(value)) throw new CardError(path, 'JSON file is not a Model Card Toolkit card (it has none of model_details, model_parameters, quantitative_analysis, considerations)');
   const builder = new CardBuilder();
   walkObject(root, 1, builder, lineOf);
-  const value = nodeValue(root) as Record<string, unknown>;
   const lines = text.split(/\r?\n/);
   return builder.build({
     path,
@@ -37,7 +39,7 @@ export function readToolkitJsonCard(path: string, text: string, notices: CardNot
   });
 }
 
-export function looksLikeToolkitJson(value: unknown): boolean {
+function looksLikeToolkitJson(value: unknown): boolean {
   return isRecord(value) && ('model_details' in value || 'quantitative_analysis' in value || 'considerations' in value || 'model_parameters' in value);
 }
 
@@ -128,21 +130,4 @@ function stringAt(value: Record<string, unknown>, path: string[]): string | unde
 
 function humanize(key: string): string {
   return key.replace(/[_-]+/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
 }

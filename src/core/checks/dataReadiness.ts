@@ -71,9 +71,6 @@ const YEAR_ONLY = /^(19|20)\d\d$/;
 const NON_DIGITS = /\D/g;
 const THOUSANDS = /,/g;
 const SPACES = /\s+/g;
-const MISSING_BEFORE = /\bmissing\b/;
-const OTHER_NEGATION = /\b(no|not|none|without|never|neither|nor|lacks?|lacking|absent|tbd|todo|pending|yet to be)\b[^.;!?]{0,60}$/;
-const OTHER_NEGATION_AFTER = /^[^.;!?]{0,50}?\b(not|never) (yet )?(been )?(defined|implemented|documented|done|handled|decided)\b|\b(is|are) (still )?(tbd|unknown|pending|undefined)\b/;
 const PRIVACY_FALLBACK = /\b(pii|personal data|consent|gdpr|privacy)\b/;
 
 interface DatedSentence {
@@ -247,7 +244,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       let worst: { rate: StatedNumber; hit: Hit } | null = null;
       for (const hit of evidence.findAll(MISSING_WORD, { topics: FEATURES_AND_DATA })) {
-        if (negatedBesidesMissing(hit) || DROPPED.test(hit.sentence.toLowerCase())) continue;
+        if (hit.negated || DROPPED.test(hit.sentence.toLowerCase())) continue;
         for (const rate of percentsNear(hit, 50)) if (!worst || rate.value > worst.rate.value) worst = { rate, hit };
       }
       if (!worst) return skip();
@@ -388,36 +385,9 @@ export const dataReadinessChecks: CheckDefinition[] = [
   },
 ];
 
-const memo = new WeakMap<Evidence, Map<string, unknown>>();
-
-/** Computes a derived value once per review (several checks share sample counts, class shares and dates). */
-export function once<T>(evidence: Evidence, key: string, compute: () => T): T {
-  let values = memo.get(evidence);
-  if (!values) memo.set(evidence, (values = new Map()));
-  if (!values.has(key)) values.set(key, compute());
-  return values.get(key) as T;
-}
-
-/**
- * Evidence treats "missing" as a negation word, so "missing values are imputed" reads as negated.
- * Where missingness is the subject, only other negations ("no imputation", "not handled") count.
- */
-export function negatedBesidesMissing(hit: Hit): boolean {
-  if (!hit.negated) return false;
-  const sentence = hit.sentence.toLowerCase();
-  const at = sentence.indexOf(hit.match);
-  const before = at >= 0 ? sentence.slice(0, at) : sentence;
-  return !MISSING_BEFORE.test(before) || OTHER_NEGATION.test(before) || OTHER_NEGATION_AFTER.test(at >= 0 ? sentence.slice(at + hit.match.length) : '');
-}
-
-/** True when the text names a negation other than "missing" just before the end (for handling statements). */
-export function negatedBefore(text: string): boolean {
-  return OTHER_NEGATION.test(text);
-}
-
 /** Counts of training examples ("2.4M labelled transactions", "180,400 tickets") stated in data sections, in card order. */
 function sampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hit }[] {
-  return once(evidence, 'sampleCounts', () => findSampleCounts(evidence));
+  return evidence.derived('sampleCounts', () => findSampleCounts(evidence));
 }
 
 function findSampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hit }[] {
@@ -445,7 +415,7 @@ function findSampleCounts(evidence: Evidence): { value: number; raw: string; hit
 
 /** The smallest class share the data sections state ("1.8% fraud", "the smallest queue is 2.1%"), with its count when given. */
 function minorityShare(evidence: Evidence): ClassShare | null {
-  return once(evidence, 'minorityShare', () => findMinorityShare(evidence));
+  return evidence.derived('minorityShare', () => findMinorityShare(evidence));
 }
 
 function findMinorityShare(evidence: Evidence): ClassShare | null {
@@ -477,7 +447,7 @@ function percentsNear(hit: Hit, reach: number): StatedNumber[] {
 
 /** Sentences that date the data (a range, a cut-off or a collection date), with the latest date each states. */
 function datedSentences(evidence: Evidence): DatedSentence[] {
-  return once(evidence, 'datedSentences', () => findDatedSentences(evidence));
+  return evidence.derived('datedSentences', () => findDatedSentences(evidence));
 }
 
 function findDatedSentences(evidence: Evidence): DatedSentence[] {

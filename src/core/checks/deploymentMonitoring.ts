@@ -1,10 +1,14 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documentedSafely, safeQuote } from './securityRobustness';
+import { documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 7 outputs';
 const OPS: readonly Topic[] = ['deployment', 'monitoring'];
+/** Where an on-call owner is named: operations sections, or the owners/contact and governance sections. */
+/** Where a launch plan is written: operations sections, or risks and limitations. */
+const ROLLOUT_TOPICS: readonly Topic[] = ['deployment', 'monitoring', 'limitations', 'governance'];
+const OWNERSHIP: readonly Topic[] = ['deployment', 'monitoring', 'contact', 'governance'];
 
 // Searched patterns start every alternative with \b and a literal word, so the evidence word index
 // can skip blocks that cannot match (see evidence/prefilter.ts).
@@ -33,7 +37,7 @@ const THRESHOLD_AFTER = /^\s*\)?\s*(warning|critical|band|threshold|alert|limit|
 const ALERT = /\b(alert(s|ing|ed)?\b(?![- ]?rate)|pager ?duty|opsgenie|paged|paging|page (the )?on-call|gets? an (e-mail|email)|(warning|critical|page)\s*:\s*[<>≥≤])/;
 const ALERT_THRESHOLD = /[<>≥≤]\s*\d|\b(above|below|exceeds?|over|under|more than|less than|greater than|drops? (below|by)|falls? below|rises? above|threshold)\b[^.;]{0,25}\d/;
 const SLO = /\b(slos?|slas?|service[- ]level (objectives?|agreements?|indicators?)|latency (budget|requirement|target|slo|limit)|(p50|p9[059]|p99\.9|median|mean|average) latency (target|requirement|budget|of|<|<=|≤|under|below|within)|(latency|response time|inference)[^.;]{0,30}(under|below|within|<|<=|≤|at most|no more than) \d+(\.\d+)? ?(ms|milliseconds?|s|seconds?)|(availability|uptime) (target|slo|of \d))\b/;
-const ONCALL = /\b((?<=\bon-)call (rotation|owner|team|engineers?|schedule|roster)|oncall|pager ?duty|opsgenie|victorops|runbooks?|24\/7|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to)\b/;
+const ONCALL = /\b(on-?call (rotation|owner|team|engineers?|schedule|roster)|pager ?duty|opsgenie|victorops|runbooks?|24\/7|escalation (policy|path|matrix)|(alerts?|pages?) (go|are routed|is routed|are sent|route) to)\b/;
 const RETRAIN = /\b(retrain(s|ed|ing)?|refresh(ed)? (the )?model|continuous training)\b/;
 const RETRAIN_VAGUE = /\b(when (the team|we|someone) (has|have) time|when it looks off|looks off|as needed|ad[- ]hoc|when needed|if needed|manually when|occasionally|from time to time|when necessary|when required)\b/;
 const RETRAIN_METRIC = /\b(trigger\w*|when|if|whenever|once)\b[^.;]{0,60}?\b(psi|drift|recall|precision|accuracy|auc|f1|wape|mape|rmse|error|performance|kpi|degrad\w*)\b[^.;]{0,30}?([<>≥≤]|\b(exceeds?|above|below|drops?|falls?|degrad\w*|crosses|reaches|rises?)\b|\d)/;
@@ -101,22 +105,22 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Staged rollout, not big-bang',
     description: 'A staged rollout (shadow, canary, gradual ramp) limits how many decisions a bad model can make before anyone notices.',
     severity: 'error',
-    source: `${DESIGN} (rollout strategy: staging, canary, gradual); failure mode "no rollout strategy (big-bang deployment)"; Production Deployment Stages (canary 5%, ramp 5%→25%→50%→100%)`,
+    source: `${DESIGN} (rollout strategy: staging, canary, gradual); failure mode "no rollout strategy (big-bang deployment)"; Production Deployment Stages (canary 5%, ramp 5%→25%→50%→100%); ML Test Score, Infra 6 (models are canaried before serving)`,
     mitigation: 'Plan a staged rollout: shadow mode, then a 5% canary, then 25% → 50% → 100% with promotion criteria at each step.',
     run: ({ evidence }) => {
-      const bigBang = evidence.findAll(BIG_BANG).find((hit) => {
+      const bigBang = evidence.findAll(BIG_BANG, { topics: ROLLOUT_TOPICS }).find((hit) => {
         if (hit.negated) return false;
         const sentence = lower(hit);
         const at = sentence.indexOf(hit.match);
         return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
       });
-      if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${safeQuote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
+      if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${quote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
       const staged = evidence.find(STAGED) ?? evidence.find(STAGED_RAMP);
       if (staged) return pass(staged.line);
       const absence = evidence.findAbsence(STAGED);
-      if (absence) return fail(`No staged rollout is planned: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`No staged rollout is planned: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       const mention = evidence.find(ROLLOUT_MENTION, { topics: OPS }) ?? evidence.find(ROLLOUT_PLAN);
-      if (mention) return fail(`The card describes the deployment but no staged rollout (shadow, canary, gradual ramp): "${safeQuote(mention)}".`, mention.line, { endLine: mention.endLine });
+      if (mention) return fail(`The card describes the deployment but no staged rollout (shadow, canary, gradual ramp): "${quote(mention)}".`, mention.line, { endLine: mention.endLine });
       return fail('No rollout strategy is documented.', evidence.anchor('deployment', 'monitoring'));
     },
   },
@@ -126,13 +130,13 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Latency, throughput and errors monitored',
     description: 'Operational metrics are the first signal that the model or its serving stack is failing.',
     severity: 'warning',
-    source: `${DESIGN} (monitoring metrics: latency p50/p95/p99, throughput); ML Test Score, monitoring tests (training/serving latency, throughput and RAM)`,
+    source: `${DESIGN} (monitoring metrics: latency p50/p95/p99, throughput); ML Test Score, Monitor 6 (no regression in serving latency, throughput or RAM)`,
     mitigation: 'Monitor p50/p95/p99 latency, throughput and error rate on a dashboard fed from the serving stack.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(SERVICE_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
       if (hit) return pass(hit.line);
       const absence = evidence.findAbsence(SERVICE_METRIC, { topics: OPS });
-      if (absence) return fail(`Service metrics are not monitored: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Service metrics are not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No monitoring of latency, throughput or error rate is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -142,7 +146,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Prediction quality tracked over time',
     description: 'A model can stay fast and available while its predictions quietly get worse; only outcome tracking shows it.',
     severity: 'warning',
-    source: `${DESIGN} (monitoring metrics: concept drift, model accuracy over time, business KPIs); ML Test Score, monitoring test "model has not experienced a regression in prediction quality"`,
+    source: `${DESIGN} (monitoring metrics: concept drift, model accuracy over time, business KPIs); ML Test Score, Monitor 7 (no regression in prediction quality on served data)`,
     mitigation: 'Track the evaluation metric and the business KPI on labelled production outcomes over time, with the label delay stated.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(QUALITY_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
@@ -156,7 +160,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Drift measured with a named statistic',
     description: 'Drift that is not measured with a defined statistic (PSI, KS) is only noticed after the KPIs drop.',
     severity: 'error',
-    source: `${DESIGN} (monitoring metrics: data drift with PSI or KL divergence, feature drift); failure mode "no drift detection or retraining plan"; ML Test Score, monitoring test "data invariants hold in training and serving inputs"`,
+    source: `${DESIGN} (monitoring metrics: data drift with PSI or KL divergence, feature drift); failure mode "no drift detection or retraining plan"; ML Test Score, Monitor 2 (data invariants hold in training and serving inputs)`,
     mitigation: 'Monitor per-feature drift with a named statistic (PSI with 0.1/0.25 bands, or a KS test) against the training reference, on a fixed schedule.',
     run: ({ evidence }) => {
       const hit =
@@ -164,9 +168,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       if (hit) return pass(hit.line);
       const vague = evidence.findAll(DRIFT_WORD).find((candidate) => !candidate.negated && operational(evidence, candidate));
       // Monitoring that exists but names no statistic is a gap to close, not a missing control.
-      if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${safeQuote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
+      if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${quote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
       const absence = evidence.findAbsence(DRIFT_WORD) ?? evidence.findAbsence(DRIFT_MEASURE);
-      if (absence) return fail(`Drift is not monitored: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Drift is not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No drift detection (PSI, KS or another named statistic) is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -185,10 +189,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       if (readings.length === 0) return skip();
       const worst = readings.reduce((a, b) => (b.value > a.value ? b : a));
       if (worst.value >= 0.25) {
-        return fail(`PSI ${worst.raw} is at or above 0.25, significant drift that requires action: "${safeQuote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine });
+        return fail(`PSI ${worst.raw} is at or above 0.25, significant drift that requires action: "${quote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine });
       }
       if (worst.value >= 0.1) {
-        return fail(`PSI ${worst.raw} is in the 0.1-0.25 moderate-drift band: "${safeQuote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine, severity: 'warning' });
+        return fail(`PSI ${worst.raw} is in the 0.1-0.25 moderate-drift band: "${quote(worst.hit)}".`, worst.hit.line, { endLine: worst.hit.endLine, severity: 'warning' });
       }
       return pass(worst.hit.line);
     },
@@ -199,18 +203,18 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Alerts with thresholds',
     description: 'Monitoring nobody is alerted on is a dashboard, not a control; an alert without a threshold never fires predictably.',
     severity: 'error',
-    source: `${DESIGN} (alert thresholds and SLOs); failure mode "no alerting or on-call ownership"; ML Test Score, monitoring tests`,
+    source: `${DESIGN} (alert thresholds and SLOs); failure mode "no alerting or on-call ownership"; ML Test Score, monitoring tests (Monitor 1-7)`,
     mitigation: 'Define alerts with numeric thresholds on latency, error rate, drift (PSI) and prediction quality, and route them to the on-call owner.',
     run: ({ evidence }) => {
       const alerts = evidence.findAll(ALERT, { topics: OPS }).filter((hit) => !hit.negated);
       if (alerts.length === 0) {
         const absence = evidence.findAbsence(ALERT);
-        if (absence) return fail(`No alerting is in place: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+        if (absence) return fail(`No alerting is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
         return fail('No alerting is documented.', evidence.anchor('monitoring', 'deployment'));
       }
       const withThreshold = alerts.find((hit) => ALERT_THRESHOLD.test(lower(hit)));
       if (withThreshold) return pass(withThreshold.line);
-      return fail(`Alerts are mentioned but have no numeric thresholds: "${safeQuote(alerts[0])}".`, alerts[0].line, { endLine: alerts[0].endLine, severity: 'warning' });
+      return fail(`Alerts are mentioned but have no numeric thresholds: "${quote(alerts[0])}".`, alerts[0].line, { endLine: alerts[0].endLine, severity: 'warning' });
     },
   },
   {
@@ -219,10 +223,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'SLOs and latency requirement',
     description: 'An SLO turns "the model is slow" into a measurable breach with an agreed response.',
     severity: 'warning',
-    source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, infrastructure and monitoring tests (serving latency)`,
+    source: `${DESIGN} (alert thresholds and SLOs; Full Production stage "meets SLOs"); ML Test Score, Monitor 6 (serving latency)`,
     mitigation: 'State the serving SLOs: latency target (e.g. p99 ≤ 25 ms), availability and the error budget.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SLO,
         missing: 'No SLO or latency requirement is stated.',
         anchor: ['monitoring', 'deployment'],
@@ -237,8 +241,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (on-call ownership); failure mode "no alerting or on-call ownership"; NIST AI RMF GOVERN 2.1 (roles and responsibilities), MANAGE 4.1 (post-deployment monitoring plans)`,
     mitigation: 'Name the on-call rotation that owns model alerts (pager schedule, escalation path) and link its runbook.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ONCALL,
+        topics: OWNERSHIP,
         missing: 'No on-call owner (rotation, pager schedule or runbook) is named for the model in production.',
         anchor: ['monitoring', 'deployment'],
       }),
@@ -249,7 +254,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Retraining triggers defined',
     description: 'Without a defined trigger, retraining happens when someone notices, which is after the damage.',
     severity: 'warning',
-    source: `${DESIGN} (retraining triggers); failure mode "no drift detection or retraining plan"; ML workflows PRD retraining decision (drift level × performance drop); MLOps improvements plan (threshold, performance and scheduled triggers)`,
+    source: `${DESIGN} (retraining triggers); failure mode "no drift detection or retraining plan"; ML workflows PRD retraining decision (drift level × performance drop); MLOps improvements plan (threshold, performance and scheduled triggers); ML Test Score, Monitor 4 (models are not too stale)`,
     mitigation: 'Define retraining triggers: a schedule and/or metric thresholds (e.g. PSI ≥ 0.25 on a key feature, recall below target for two weeks).',
     run: ({ evidence }) => {
       const mentions = evidence.findAll(RETRAIN);
@@ -263,9 +268,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
         else if (RETRAIN_SCHEDULE.test(sentence)) scheduled ??= hit;
       }
       if (scheduled) return pass(scheduled.line);
-      if (vague) return fail(`Retraining has no defined trigger: "${safeQuote(vague)}".`, vague.line, { endLine: vague.endLine });
-      const absence = mentions.find((hit) => hit.negated);
-      if (absence) return fail(`No retraining plan is in place: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (vague) return fail(`Retraining has no defined trigger: "${quote(vague)}".`, vague.line, { endLine: vague.endLine });
+      const absence = mentions.find((hit) => hit.absent);
+      if (absence) return fail(`No retraining plan is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No retraining trigger (schedule or drift/performance threshold) is defined.', evidence.anchor('monitoring', 'deployment'));
     },
   },
@@ -275,10 +280,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Rollback plan',
     description: 'When the new model misbehaves, the only safe move is back to the previous one; that must be possible before launch.',
     severity: 'error',
-    source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems)`,
+    source: `${DESIGN} (rollout strategy); failure mode "no rollback plan"; NIST AI RMF MANAGE 2.4 (mechanisms to supersede, disengage or deactivate AI systems); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Keep the previous model version deployable (registry + flag or traffic switch) and document the rollback procedure, criteria and owner.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ROLLBACK,
         missing: 'No rollback plan is documented.',
         anchor: ['deployment', 'monitoring'],
@@ -290,14 +295,14 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Rollback time known',
     description: 'A rollback that has never been timed or rehearsed may take hours when minutes matter.',
     severity: 'warning',
-    source: `${DESIGN} (rollback plan); ML Test Score, infrastructure test "models can be rolled back to a previous serving version" (tested)`,
+    source: `${DESIGN} (rollback plan); ML Test Score, Infra 7 (serving models can be rolled back, and the procedure is tested)`,
     mitigation: 'State how long a rollback takes (e.g. under 15 minutes via a feature flag) and rehearse it in staging before launch.',
     run: ({ evidence }) => {
       const plans = evidence.findAll(ROLLBACK).filter((hit) => !hit.negated);
       if (plans.length === 0) return skip();
       const timed = plans.find((hit) => ROLLBACK_TIME.test(lower(hit)));
       if (timed) return pass(timed.line);
-      return fail(`The rollback plan gives no time to roll back and no rehearsal: "${safeQuote(plans[0])}".`, plans[0].line, { endLine: plans[0].endLine });
+      return fail(`The rollback plan gives no time to roll back and no rehearsal: "${quote(plans[0])}".`, plans[0].line, { endLine: plans[0].endLine });
     },
   },
   {
@@ -309,7 +314,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (post-launch success review plan; post-review action "post-launch review date set (30/60/90 days)")`,
     mitigation: 'Schedule post-launch reviews (30/60/90 days) comparing KPIs with the baseline, with the stakeholders who signed off.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: POST_LAUNCH,
         missing: 'No post-launch review (e.g. at 30/60/90 days) is planned.',
         anchor: ['deployment', 'monitoring'],
@@ -321,10 +326,10 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'Model registry and versioning',
     description: 'Without a registry nobody can say which model is in production or roll back to the previous one.',
     severity: 'warning',
-    source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, infrastructure tests`,
+    source: `${DESIGN} (MLOps maturity level 2); MLOps improvements plan (model registry: "what model is in production?", "can we rollback?"); ML Test Score, Infra 7 (serving models can be rolled back)`,
     mitigation: 'Register every model version (e.g. MLflow, SageMaker or Vertex AI model registry) with its lineage and stage.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: REGISTRY,
         missing: 'No model registry or versioning of model artifacts is documented.',
         anchor: ['deployment', 'model-details'],
@@ -336,7 +341,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     title: 'CI/CD for models',
     description: 'An automated pipeline makes every release pass the same tests and gates, and makes rollback and retraining repeatable.',
     severity: 'info',
-    source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, infrastructure tests (training pipeline integration-tested, model quality validated before serving)`,
+    source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, Infra 3 (full ML pipeline integration-tested) and Infra 4 (model quality validated before serving)`,
     mitigation: 'Run training, validation gates and deployment from a CI/CD pipeline so every model version is built and promoted the same way.',
     run: ({ evidence }) => {
       const hit = evidence.findAll(CICD).find((candidate) => !candidate.negated && (!candidate.match.startsWith('pipeline') || PIPELINE_PURPOSE.test(lower(candidate))));
@@ -352,7 +357,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (pre-review: production environment architecture documented); Hugging Face model card template (Technical Specifications: Compute Infrastructure)`,
     mitigation: 'Describe the serving setup: batch or real-time, the platform (e.g. Kubernetes, SageMaker endpoint), scaling and its latency budget.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SERVING,
         missing: 'The serving infrastructure (batch or real-time, platform) is not described.',
         anchor: ['deployment'],

@@ -1,6 +1,5 @@
 import type { Topic } from '../card/topics';
-import type { Evidence, Hit } from '../evidence/evidence';
-import { negatedBefore, negatedBesidesMissing, once } from './dataReadiness';
+import { endsNegated, type Evidence, type Hit } from '../evidence/evidence';
 import { documented, quote } from './helpers';
 import { fail, pass, skip, type CheckContext, type CheckDefinition, type CheckResult } from './types';
 
@@ -230,11 +229,11 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: `${DESIGN} (missingness handling strategies); ML workflows PRD, feature engineering workflow (missing value handling)`,
     mitigation: 'State the handling for every feature with missing values (imputation value, missing indicator, explicit category or drop) and apply the same logic at serving time.',
     run: ({ evidence }) => {
-      const general = evidence.findAll(MISSING_HANDLING, { topics: FEATURES }).find((hit) => !negatedBesidesMissing(hit) && MISSING_MENTION.test(hit.sentence.toLowerCase()));
+      const general = evidence.findAll(MISSING_HANDLING, { topics: FEATURES }).find((hit) => !hit.negated && MISSING_MENTION.test(hit.sentence.toLowerCase()));
       let unhandled: Hit | undefined;
       let handledAt: number | undefined;
       for (const hit of evidence.findAll(MISSING_REPORT, { topics: FEATURES_AND_DATA })) {
-        if (negatedBesidesMissing(hit)) continue;
+        if (hit.negated) continue;
         if (general || handledInBlock(hit)) {
           handledAt ??= general?.line ?? hit.line;
           continue;
@@ -358,12 +357,12 @@ function handledInBlock(hit: Hit): boolean {
 /** The text names a missing-value handling that is not negated ("imputed", but not "not imputed"). */
 function statesHandling(text: string): boolean {
   const match = MISSING_HANDLING.exec(text);
-  return match !== null && !negatedBefore(text.slice(0, match.index));
+  return match !== null && !endsNegated(text.slice(0, match.index));
 }
 
 /** Text, image or audio models: raw inputs, so tabular rules (imputation, feature counts) do not apply. */
 function unstructuredInputs(evidence: Evidence): boolean {
   const tag = evidence.metadata?.pipelineTag;
   if (tag && UNSTRUCTURED_TAG.test(tag)) return true;
-  return once(evidence, 'unstructuredInputs', () => evidence.find(UNSTRUCTURED, { topics: INPUT_CONTEXT }) !== undefined);
+  return evidence.derived('unstructuredInputs', () => evidence.find(UNSTRUCTURED, { topics: INPUT_CONTEXT }) !== undefined);
 }

@@ -13,7 +13,7 @@ const TARGET_TOPICS: readonly Topic[] = ['kpis', 'objectives', 'scope'];
 
 /** Evaluation metric names, lower case. "precision" after mixed/half/... is numeric precision, not a metric. */
 const METRIC_TOKEN =
-  /\b(balanced accuracy|top-\d+ accuracy|accuracy|pr[- ]auc|auprc|average precision|roc[- ]auc|auroc|auc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1(?:[- ]score)?|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier(?: score)?|expected calibration error|ece|ndcg(?:@\d+)?|map@\d+|mean average precision|mrr|hit rate|bleu|rouge(?:-\w+)?|exact match|word error rate|wer|cer|miou|iou|perplexity)\b/;
+  /\b(balanced accuracy|top-\d+ accuracy|accuracy|pr[- ]auc|auprc|average precision|roc[- ]auc|auroc|auc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1(?:[- ]score)?|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier(?: score)?|expected calibration error|ece|ndcg(?:@\d+)?|map@\d+|mean average precision|mrr|hit rate|bleu|rouge(?:-\w+)?|exact match|word error rate|wer|cer|miou|iou|perplexity|pass@\d+|win rate)\b/;
 const METRIC_SCAN = new RegExp(METRIC_TOKEN.source, 'g');
 /**
  * The same names as an evidence pattern: every alternative leads with a distinctive word so the word
@@ -23,8 +23,8 @@ const METRIC_NAME =
   /\b(balanced accuracy|top-\d+ accuracy|accuracy|auc|auprc|average precision|auroc|gini|ks|(?:macro|micro|weighted)[- ]f1|f1|precision(?<!(?:mixed|half|full|single|double|numerical|fp16|bf16|fp32) precision)|recall|sensitivity|specificity|true positive rate|false positive rate|tpr|fpr|matthews correlation|r2|rmse|mse|mae|mape|wape|smape|log[- ]?loss|brier|ece|ndcg|map@\d+|mean average precision|mrr|hit rate|bleu|rouge|exact match|word error rate|wer|cer|miou|iou|perplexity)\b/;
 /** A stated metric value: a decimal or a percentage ("0.853", "21.3%"); plain integers are usually counts or years. */
 const METRIC_VALUE = /\.\d|\d\s?%/;
-/** Cheap pre-check for a sentence that could compare scores: a decimal or a percentage. */
-const HAS_SCORE = METRIC_VALUE;
+/** Cheap pre-check for a sentence that could compare scores (RMSE 100 vs 112 has no decimal point). */
+const HAS_SCORE = /\d/;
 const TARGET_WORDING = /(>=|<=|≥|≤|\b(targets?|goals?|at least|at or above|at most|no (less|more) than|must|should|acceptance|thresholds?|required|requirement)\b)/;
 
 /** Canonical metric names, so "PR-AUC", "average_precision" and "AUPRC" compare equal. */
@@ -118,9 +118,6 @@ interface MetricAnalysis {
   firstResultLine: number | null | undefined;
 }
 
-const metricCache = new WeakMap<Evidence, MetricAnalysis>();
-const kpiMentionCache = new WeakMap<Evidence, MetricMention[]>();
-
 /** Metric names in one sentence, as the card writes them. */
 function metricsIn(sentence: string): Array<{ canonical: string; display: string }> {
   const lower = sentence.toLowerCase();
@@ -139,8 +136,10 @@ function metricsIn(sentence: string): Array<{ canonical: string; display: string
  * there are none, any sentence outside KPI targets.
  */
 function metricAnalysis(evidence: Evidence): MetricAnalysis {
-  let analysis = metricCache.get(evidence);
-  if (analysis) return analysis;
+  return evidence.derived('model-performance:metrics', () => computeMetricAnalysis(evidence));
+}
+
+function computeMetricAnalysis(evidence: Evidence): MetricAnalysis {
   const reported = new Map<string, { line: number | null; display: string }>();
   let firstResultLine: number | null | undefined;
   const record = (text: string, line: number) => {
@@ -149,10 +148,15 @@ function metricAnalysis(evidence: Evidence): MetricAnalysis {
     firstResultLine ??= line;
     for (const metric of metrics) if (!reported.has(metric.canonical)) reported.set(metric.canonical, { line, display: metric.display });
   };
+  let firstScoreRow: number | undefined;
   for (const block of evidence.card.blocks) {
     if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !METRIC_VALUE.test(block.text)) continue;
-    if (inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) record(block.text, block.line);
+    if (!inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    record(block.text, block.line);
+    // Benchmark tables ("MMLU | 70.1") report scores without naming a metric this module knows.
+    if (block.kind === 'table-row') firstScoreRow ??= block.line;
   }
+  firstResultLine ??= firstScoreRow;
   if (firstResultLine === undefined) {
     for (const hit of evidence.findAll(METRIC_NAME)) {
       if (hit.negated || inTopics(sectionTopics(evidence, hit), TARGET_TOPICS)) continue;
@@ -171,29 +175,27 @@ function metricAnalysis(evidence: Evidence): MetricAnalysis {
       firstResultLine ??= metadata!.line;
     }
   }
-  analysis = { reported, firstResultLine };
-  metricCache.set(evidence, analysis);
-  return analysis;
+  return { reported, firstResultLine };
 }
 
 /** Metrics named by KPI or acceptance statements: in KPI sections, or in sentences worded as goals and targets. */
 function kpiMetricMentions(evidence: Evidence): MetricMention[] {
-  let mentions = kpiMentionCache.get(evidence);
-  if (mentions) return mentions;
-  mentions = [];
+  return evidence.derived('model-performance:kpi-metrics', () => computeKpiMetricMentions(evidence));
+}
+
+function computeKpiMetricMentions(evidence: Evidence): MetricMention[] {
+  const mentions: MetricMention[] = [];
   const seen = new Set<string>();
   const add = (hit: Hit) => {
     if (hit.negated) return;
     const key = `${hit.line}:${hit.sentence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    for (const metric of metricsIn(hit.sentence)) mentions!.push({ hit, ...metric });
+    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, ...metric });
   };
   for (const hit of evidence.findAll(METRIC_NAME, { topics: ['kpis', 'objectives'] })) add(hit);
   for (const hit of evidence.findAll(KPI_CONTEXT)) add(hit);
-  mentions.sort((a, b) => a.hit.line - b.hit.line);
-  kpiMentionCache.set(evidence, mentions);
-  return mentions;
+  return mentions.sort((a, b) => a.hit.line - b.hit.line);
 }
 
 function reportedNames(analysis: MetricAnalysis): string {
@@ -243,8 +245,6 @@ interface GapAnalysis {
   comparisons: Comparison[];
   stated: StatedGap[];
 }
-
-const gapCache = new WeakMap<Evidence, GapAnalysis>();
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
@@ -424,8 +424,10 @@ function isScore(text: string, number: StatedNumber): boolean {
 }
 
 function gapAnalysis(evidence: Evidence): GapAnalysis {
-  let analysis = gapCache.get(evidence);
-  if (analysis) return analysis;
+  return evidence.derived('model-performance:train-gaps', () => computeGapAnalysis(evidence));
+}
+
+function computeGapAnalysis(evidence: Evidence): GapAnalysis {
   const comparisons: Comparison[] = [];
   const stated: StatedGap[] = [];
   for (const table of evidence.tables) {
@@ -448,9 +450,7 @@ function gapAnalysis(evidence: Evidence): GapAnalysis {
     if (gap) stated.push({ gap: Number(gap[1] ?? gap[2]), hit });
   }
   comparisons.sort((a, b) => a.line - b.line);
-  analysis = { comparisons, stated };
-  gapCache.set(evidence, analysis);
-  return analysis;
+  return { comparisons, stated };
 }
 
 function gapSeverity(gap: number): Severity | null {
@@ -474,7 +474,7 @@ function overfitResult(evidence: Evidence): CheckResult {
     const unit = worst.relative ? '% relative' : '-point';
     const limit = severity === 'error' ? `exceeds the 10${worst.relative ? '%' : '-point'} overfitting limit` : `falls in the 5–10${worst.relative ? '%' : '-point'} warning band for overfitting`;
     const others = [...new Set(offenders.filter((comparison) => comparison !== worst && canonicalMetric(comparison.metric) !== canonicalMetric(worst.metric)).map((comparison) => comparison.metric))];
-    const more = others.length > 0 ? ` ${others.length} more metric${others.length > 1 ? 's' : ''} also show a gap of 5 points or more (${others.slice(0, 4).join(', ')}).` : '';
+    const more = others.length > 0 ? ` ${others.length} more metric${others.length > 1 ? 's also show' : ' also shows'} a gap of 5 points or more (${others.slice(0, 4).join(', ')}).` : '';
     return fail(`${describeComparison(worst)}, a ${formatGap(worst.gap)}${unit} gap that ${limit}.${more}`, worst.line, { endLine: worst.endLine, severity });
   }
   if (comparisons.length > 0) return pass(comparisons[0].line);
@@ -489,8 +489,9 @@ function overfitResult(evidence: Evidence): CheckResult {
 
 const CROSS_VALIDATION =
   /\b(folds?(?<=(?:\d|\bk|\bfive|\bten)[- ]folds?)|cross[- ]validat\w*|rolling[- ]origin|walk[- ]forward|chaining(?<=forward[- ]chaining)|backtest(s|ing)?|series split(?<=time[- ]series split)|nested cv|leave[- ]one[- ]\w+[- ]out|splits?(?<=repeated (?:random )?splits?))\b/;
+/** A test set kept apart from training and tuning, including a train/validation/test split (the test part is held out). */
 const HOLDOUT =
-  /\b(hold[- ]?out|held[- ]out|time (test|set|sample|split|window)(?<=out[- ]of[- ]time [a-z]+)|separate (test|evaluation|validation) (set|split|data(set)?))\b/;
+  /\b(hold[- ]?out|held[- ]out|out[- ]of[- ]time (test|set|sample|split|window)|separate (test|evaluation|validation) (set|split|data(set)?)|(validation|val|dev)[/ ,]+(and )?test (sets?|splits?|data)|test(?<=\btrain(?:ing)?[/ ,-]+(?:validation|val|dev)[/ ,-]+(?:and )?test)|split(?<=\d+\/\d+\/\d+ (?:train[/ -]val(?:idation)?[/ -]test )?split))\b/;
 const SINGLE_SPLIT =
   /\b(single (random |stratified )?(\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|random (\d+\/\d+ )?((train(ing)?[/ -])?(test|validation) )?split|train(ing)?[/ -](test|validation) split|one (train[/ -]test )?split|split(?<=\d\d\/\d\d split))\b/;
 
@@ -499,19 +500,12 @@ interface ValidationAnalysis {
   holdout?: Hit;
 }
 
-const validationCache = new WeakMap<Evidence, ValidationAnalysis>();
-
 function validation(evidence: Evidence): ValidationAnalysis {
-  let analysis = validationCache.get(evidence);
-  if (!analysis) {
-    analysis = { crossValidation: findPreferred(evidence, CROSS_VALIDATION), holdout: findPreferred(evidence, HOLDOUT) };
-    validationCache.set(evidence, analysis);
-  }
-  return analysis;
+  return evidence.derived('model-performance:validation', () => ({ crossValidation: findPreferred(evidence, CROSS_VALIDATION), holdout: findPreferred(evidence, HOLDOUT) }));
 }
 
 const OUT_OF_DISTRIBUTION =
-  /\b((time|distribution)(?<=out[- ]of[- ][a-z]+)|time[- ]based\s(holdout|hold-out|split|validation|test|cross[- ]validation)|temporal\s(holdout|split|validation|test)|chaining(?<=forward[- ]chaining)|rolling[- ]origin|walk[- ]forward|backtest\w*|ood\s(test|set|slices?|evaluation|data)|(domains?|geograph\w*|regions?|countries|markets|sites|hospitals|stores)(?<=\b(?:other|different|unseen|new) [a-z]+)|domain\s(shift|gap)|shift(?<=distribution shift)|following\s(\d+ )?(days?|weeks?|months?|quarters?)|after (the )?training(?<=\b(?:month|months|weeks?|quarter|year) after (?:the )?training))\b/;
+  /\b(out[- ]of[- ](time|distribution)|time[- ]based\s(holdout|hold-out|split|validation|test|cross[- ]validation)|temporal\s(holdout|split|validation|test)|chaining(?<=forward[- ]chaining)|rolling[- ]origin|walk[- ]forward|backtest\w*|ood\s(test|set|slices?|evaluation|data)|(domains?|geograph\w*|regions?|countries|markets|sites|hospitals|stores)(?<=\b(?:other|different|unseen|new) [a-z]+)|domain\s(shift|gap)|shift(?<=distribution shift)|following\s(\d+ )?(days?|weeks?|months?|quarters?)|after (the )?training(?<=\b(?:month|months|weeks?|quarter|year) after (?:the )?training))\b/;
 const GENERALIZATION =
   /\b(overfit\w*|over-fit\w*|generali[sz]ation (gap|error)|learning curves?|gap(?<=train(?:ing)?[- /](?:validation|test|holdout) gap)|gap between (the )?train\w*)\b/;
 const ERROR_ANALYSIS =
@@ -537,7 +531,7 @@ const KPI_STATED = /\b(kpis?|key performance indicators?|success (metrics?|crite
 const VAGUE_CLAIM =
   /\b((accurate|precise|reliable|good)(?<=\b(?:very|highly|extremely|really|quite) [a-z]+)|well(?<=\b(?:performs?|works?) (?:very |really )?well)|good (performance|accuracy|results)|accura\w+(?<=\bhigh(?:ly)? accura[a-z]+)|art(?<=state[- ]of[- ]the[- ]art))\b/;
 const IMPROVEMENT =
-  /\b(improvement levers?|steps(?<=next steps)|work(?<=future work)|roadmap|planned for v?\d|plan to(?<=\bwe plan to)|plan to (add|reduce|increase|collect|try|improve|retrain)|improve (the )?(model|performance|recall|precision|accuracy)(?<=\bto improve [a-z ]+)|more (data|features|labels|examples|\w+ features)(?<=\b(?:add|adding|collect|collecting|get|getting) more [\w ]+)|try(ing)? (a )?(larger|different|more|deeper|smaller))\b/;
+  /\b(improvement levers?|steps(?<=next steps)|work(?<=future work)|roadmap|planned for v?\d|plan to(?<=\bwe plan to)|plan to (add|reduce|increase|collect|try|improve|retrain)|improve (the )?(model|performance|recall|precision|accuracy)(?<=\bto improve [a-z ]+)|more ([\w-]+ ){0,2}(data|features|labels|examples)(?<=\b(?:add|adding|collect|collecting|get|getting) more [\w -]+)|try(ing)? (a )?(larger|different|more|deeper|smaller))\b/;
 const LATENCY_HEADER = /\b(latency|inference time|response time|scoring time|prediction time)\b/;
 const LATENCY_REQUIREMENT =
   /\b(?:latency|inference(?: time)?)\b[^.;|]{0,40}?(?:<=|≤|<|\bunder\b|\bbelow\b|\bwithin\b|\bat most\b|\bno more than\b|\bbudget of\b|\btarget of\b|\bslo of\b)\s*(?:the\s+|a\s+)?(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/;

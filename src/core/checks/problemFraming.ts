@@ -4,6 +4,14 @@ import { fail, pass, type CheckDefinition } from './types';
 const FRAMING = ['objectives', 'kpis', 'scope', 'model-details', 'intended-use'] as const;
 const KPI_WORDS = /\b(kpis?|key performance indicators?|success (metrics?|criteria|measures?)|business metrics?|north[- ]star|targets?|goals?|objectives?)\b/;
 const MEASURABLE = /(\d|≥|≤|>=|<=|at least|at most|no more than|no less than)/;
+/** A metric held to a bound: "recall at or above 0.93", "WAPE ≤ 22%", "AUC >= 0.80". */
+const THRESHOLD = /(≥|≤|>=|<=|=<|=>|\bat (or )?(least|most|above|below)\b|\bno (more|less|worse) than\b|\bor (higher|better|lower|less|more)\b|\b(above|below|under|over|exceed\w*|within) \d)[^.;!?]{0,20}\d|\d[^.;!?]{0,12}\b(or (higher|better|lower|less|more)|minimum|maximum)\b/;
+const OBJECTIVE = /\b(business (objective|goal|problem|value|case|context)|objectives?|goals?|purpose|problem statement|aims? to|in order to|so that|to (reduce|increase|improve|prevent|detect|lower|cut|decrease|raise|speed up|automate|prioriti[sz]e|flag|replace|avoid)|(reduce|increase|improve|prevent|lower|cut|decrease|raise|replace|avoid|minimi[sz]e|maximi[sz]e)s? (the )?(share|rate|number|cost|time|losses|risk|workload|volume|churn|fraud|errors?|manual))\b/;
+const KPI_NAMED = /\b(kpis?|key performance indicators?|success metrics?|business metrics?|north[- ]star metric)\b/;
+const ACCEPTANCE_WORDS = /\b(acceptance (criteria|criterion|thresholds?)|success criteria|release criteria|launch criteria|go\s*[/-]?\s*no[- ]go|exit criteria|must (achieve|reach|exceed|meet|be at least)|minimum (acceptable|required)|quality gates?)\b/;
+const DECISION = /\b(decisions?|decides?|actions?|workflow|routed|routes?|queue|flag(s|ged)? (for|to)|human[- ]in[- ]the[- ]loop|manual review|reviewed by|escalat\w+|block(s|ed)? (the )?(transaction|request)|prioriti[sz]\w+|approv(e|es|ed|al)|declin(e|es|ed)|rejects?|divert\w*|(use|uses|used) (it|them|the (scores?|predictions?|forecasts?|outputs?)) (to|for)|to set (order|prices?|limits?)|adverse action)\b/;
+const USERS = /\b(intended users|users?( are| include|:)|used by|stakeholders?|end[- ]users?|analysts?|operators?|investigators?|agents?|clinicians?|planners?|underwriters?|inspectors?|merchandisers?|reviewers?|moderators?|radiologists?|teams? (use|uses|rely)|(use|uses) (it|the model|this model))\b/;
+const IN_SCOPE = /\b(intended (use|uses|for|purpose)|in[- ]scope|designed (for|to)|primary (use|uses|purpose)|direct use|used (to|for|by)|use cases?|use it (to|for)|(classifies|predicts|forecasts|scores|routes|detects|ranks|recommends|estimates|flags|generates|summari[sz]es|translates|extracts) )/;
 const DESIGN = 'Gate review design, Gate 1 outputs';
 
 /** Gate 1 — Problem Framing / KPIs: is it clear why the model exists and how success is measured? */
@@ -18,8 +26,9 @@ export const problemFramingChecks: CheckDefinition[] = [
     mitigation: 'Write the business objective: the decision the model supports and the outcome it should change.',
     run: (context) =>
       documented(context, {
-        pattern: /\b(business (objective|goal|problem|value|case|context)|objectives?|goals?|purpose|problem statement|aims? to|in order to|so that|to (reduce|increase|improve|prevent|detect|lower|cut|decrease|raise|speed up|automate|prioriti[sz]e|flag))\b/,
+        pattern: OBJECTIVE,
         topics: FRAMING,
+        orSection: ['objectives'],
         missing: 'No business objective is stated.',
         anchor: ['objectives', 'model-details'],
       }),
@@ -33,11 +42,14 @@ export const problemFramingChecks: CheckDefinition[] = [
     source: `${DESIGN} (KPIs and target metrics); failure mode "unclear KPIs"`,
     mitigation: 'Name the KPIs the model should move (e.g. fraud loss per month, churn rate) and who tracks them.',
     run: (context) =>
-      documented(context, {
-        pattern: /\b(kpis?|key performance indicators?|success metrics?|business metrics?|north[- ]star metric)\b/,
-        missing: 'No KPI is named.',
-        anchor: ['kpis', 'objectives'],
-      }),
+      {
+        const named = context.evidence.find(KPI_NAMED);
+        if (named) return pass(named.line);
+        // A goal stated with a number ("replace two of three inspection stations while keeping recall ≥ 0.93") names its KPI.
+        const measurableGoal = context.evidence.findAll(KPI_WORDS).find((hit) => !hit.negated && MEASURABLE.test(hit.sentence));
+        if (measurableGoal) return pass(measurableGoal.line);
+        return documented(context, { pattern: KPI_NAMED, missing: 'No KPI is named.', anchor: ['kpis', 'objectives'] });
+      },
   },
   {
     id: 'PF-KPI-TARGET',
@@ -65,7 +77,7 @@ export const problemFramingChecks: CheckDefinition[] = [
     mitigation: 'State the current baseline (existing process, rules or model) and its KPI values.',
     run: (context) =>
       documented(context, {
-        pattern: /\b(baselines?|status quo|current (process|system|rules?|model|rate|approach|performance)|existing (process|system|rules?|model)|rule[- ]based|compared (to|with|against))\b/,
+        pattern: /\b(baselines?|status quo|current (process|system|rules?|model|rate|approach|performance|scorecard)|currently|existing (process|system|rules?|model)|rule[- ]based|compared (to|with|against)|from (about |~)?\d+(\.\d+)?\s*(%|h|ms|s|days?|hours?|minutes?)?\s+to)\b/,
         missing: 'No baseline (current process, rules or model) is given to compare against.',
         anchor: ['kpis', 'evaluation'],
       }),
@@ -79,11 +91,12 @@ export const problemFramingChecks: CheckDefinition[] = [
     source: `${DESIGN} (success criteria and acceptance thresholds); EU AI Act Annex IV 2(g) (metrics and thresholds)`,
     mitigation: 'Define the acceptance thresholds the model must meet before release (e.g. precision ≥ 0.90 at recall ≥ 0.60).',
     run: (context) =>
-      documented(context, {
-        pattern: /\b(acceptance (criteria|criterion|thresholds?)|success criteria|release criteria|launch criteria|go\s*[/-]?\s*no[- ]go|exit criteria|must (achieve|reach|exceed|meet|be at least)|minimum (acceptable|required)|quality gates?)\b/,
-        missing: 'No acceptance thresholds or success criteria for release are defined.',
-        anchor: ['kpis', 'evaluation'],
-      }),
+      {
+        // A KPI or metric held to a bound is an acceptance threshold even when the card does not call it one.
+        const bound = context.evidence.find(THRESHOLD, { topics: [...FRAMING, 'evaluation'] });
+        if (bound && !context.evidence.find(ACCEPTANCE_WORDS)) return pass(bound.line);
+        return documented(context, { pattern: ACCEPTANCE_WORDS, missing: 'No acceptance thresholds or success criteria for release are defined.', anchor: ['kpis', 'evaluation'] });
+      },
   },
   {
     id: 'PF-SCOPE-IN',
@@ -95,7 +108,8 @@ export const problemFramingChecks: CheckDefinition[] = [
     mitigation: 'Describe the intended use: the task, the population and the setting the model was built for.',
     run: (context) =>
       documented(context, {
-        pattern: /\b(intended (use|uses|for|purpose)|in[- ]scope|designed (for|to)|primary (use|uses|purpose)|direct use|used (to|for)|use cases?)\b/,
+        pattern: IN_SCOPE,
+        topics: [...FRAMING, 'model-details'],
         orSection: ['intended-use'],
         missing: 'The intended use (in-scope) is not described.',
         anchor: ['intended-use', 'scope'],
@@ -126,7 +140,7 @@ export const problemFramingChecks: CheckDefinition[] = [
     mitigation: 'Name the users of the predictions and the stakeholders (product, legal, security) who sign off.',
     run: (context) =>
       documented(context, {
-        pattern: /\b(intended users|users?( are| include|:)|used by|stakeholders?|end[- ]users?|analysts?|operators?|investigators?|agents?|clinicians?|customers?|consumers?)\b/,
+        pattern: USERS,
         missing: 'The users of the predictions and the stakeholders are not named.',
         anchor: ['intended-use'],
       }),
@@ -141,8 +155,7 @@ export const problemFramingChecks: CheckDefinition[] = [
     mitigation: 'Describe what happens with a prediction: the decision, the action and whether a human is in the loop.',
     run: (context) =>
       documented(context, {
-        pattern: /\b(decisions?|actions?|workflow|routed|routes?|queue|flag(s|ged)? (for|to)|human[- ]in[- ]the[- ]loop|manual review|reviewed by|escalat\w+|block(s|ed)? (the )?(transaction|request)|prioriti[sz]\w+)\b/,
-        topics: [...FRAMING, 'deployment'],
+        pattern: DECISION,
         missing: 'The card does not say how predictions turn into decisions or actions.',
         anchor: ['intended-use', 'objectives'],
       }),
@@ -158,6 +171,7 @@ export const problemFramingChecks: CheckDefinition[] = [
     run: (context) =>
       documented(context, {
         pattern: /\b(assum(e|es|ed|ing|ptions?)|open (questions?|issues?)|clarifications?|depends on|dependenc(y|ies)|constraints?|caveats?)\b/,
+        orSection: ['assumptions', 'limitations'],
         missing: 'No assumptions or open questions are recorded.',
         anchor: ['assumptions', 'limitations'],
       }),

@@ -19,8 +19,10 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...deploymentMonitoringChecks,
 ];
 
-export function checksOfGate(gate: GateId): CheckDefinition[] {
-  return CHECKS.filter((check) => check.gate === gate);
+const BY_GATE = new Map<GateId, readonly CheckDefinition[]>(GATES.map((gate) => [gate.id, CHECKS.filter((check) => check.gate === gate.id)]));
+
+export function checksOfGate(gate: GateId): readonly CheckDefinition[] {
+  return BY_GATE.get(gate) ?? [];
 }
 
 export function checkById(id: string): CheckDefinition | undefined {

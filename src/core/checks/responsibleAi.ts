@@ -96,7 +96,6 @@ interface FairnessValues {
   parityGaps: GroupValue[];
 }
 
-const valuesCache = new WeakMap<Evidence, FairnessValues>();
 
 function lastNumber(text: string): StatedNumber | undefined {
   const numbers = extractNumbers(text);
@@ -130,21 +129,16 @@ function groupValues(evidence: Evidence, headerPattern: RegExp, sentencePattern:
 }
 
 function fairnessValues(evidence: Evidence): FairnessValues {
-  let values = valuesCache.get(evidence);
-  if (!values) {
-    values = {
-      disparateImpact: groupValues(evidence, DI_HEADER, DI_SENTENCE, (number) => {
-        const value = number.percent ? number.value / 100 : number.value;
-        return value > 0 && value <= 5 ? value : null;
-      }),
-      parityGaps: groupValues(evidence, PARITY_HEADER, PARITY_SENTENCE, (number) => {
-        const value = Math.abs(number.percent ? number.value / 100 : number.value);
-        return value <= 1 ? value : null;
-      }),
-    };
-    valuesCache.set(evidence, values);
-  }
-  return values;
+  return evidence.derived('responsible-ai:group-values', () => ({
+    disparateImpact: groupValues(evidence, DI_HEADER, DI_SENTENCE, (number) => {
+      const value = number.percent ? number.value / 100 : number.value;
+      return value > 0 && value <= 5 ? value : null;
+    }),
+    parityGaps: groupValues(evidence, PARITY_HEADER, PARITY_SENTENCE, (number) => {
+      const value = Math.abs(number.percent ? number.value / 100 : number.value);
+      return value <= 1 ? value : null;
+    }),
+  }));
 }
 
 /** Four-fifths rule, both directions: a ratio above 1.25 disadvantages the reference group just as 0.8 does the other. */

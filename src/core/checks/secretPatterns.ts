@@ -1,3 +1,5 @@
+import { lineAtOffset, lineStartOffsets } from '../text/offsets';
+
 /**
  * Credentials that must never appear in a model card, as a data table (kind, pattern), and the
  * scanner that finds them on the card's raw lines (code blocks, HTML and front matter included).
@@ -16,7 +18,7 @@ export interface SecretPattern {
 /** Key names whose value is a credential in a generic `name = value` assignment. */
 const GENERIC_NAMES = 'password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|token';
 /** `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`. */
-const ASSIGN = `["']?\\s*[:=]{1,2}>?\\s*["']?`;
+const ASSIGN = `["']?[ \\t]*[:=]{1,2}>?[ \\t]*["']?`;
 
 /** Specific vendors first: when two patterns overlap, the first one names the finding. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
@@ -51,6 +53,9 @@ const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const CALL_OR_INDEX = /^[\w.]+\s*[([]/;
 const REPEATED = /^(.)\1+$/;
 const TRAILING_PUNCTUATION = /[)\]}*.>!?]+$/;
+const LOWER = /[a-z]/;
+const UPPER = /[A-Z]/;
+const DIGIT = /\d/;
 /** Generic name for the generic pattern's finding, from the key name that was assigned. */
 const GENERIC_KIND: readonly [RegExp, string][] = [
   [/pass|pwd/i, 'hard-coded password'],
@@ -90,7 +95,7 @@ export function shannonEntropy(value: string): number {
 export function looksRandom(value: string): boolean {
   const trimmed = value.replace(TRAILING_PUNCTUATION, '');
   if (trimmed.length < 10) return false;
-  const classes = Number(/[a-z]/.test(trimmed)) + Number(/[A-Z]/.test(trimmed)) + Number(/\d/.test(trimmed));
+  const classes = Number(LOWER.test(trimmed)) + Number(UPPER.test(trimmed)) + Number(DIGIT.test(trimmed));
   return classes >= 2 && shannonEntropy(trimmed) >= 3;
 }
 
@@ -149,9 +154,8 @@ export function findSecrets(lines: readonly string[]): SecretFinding[] {
   const text = kept.map((index) => lines[index]).join('\n');
   const spans = scanSecrets(text);
   if (spans.length === 0) return [];
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return spans.map((span) => ({ kind: span.kind, line: kept[lineAt(starts, span.start) - 1] + 1 }));
+  const starts = lineStartOffsets(text);
+  return spans.map((span) => ({ kind: span.kind, line: kept[lineAtOffset(starts, span.start) - 1] + 1 }));
 }
 
 /** Characters of tokens, keys and base64: A-Z a-z 0-9 _ + / = . - */
@@ -224,15 +228,4 @@ export function redactSecrets(text: string): string {
 function genericKind(assignment: string): string {
   const name = assignment.split(/[:=]/, 1)[0];
   return GENERIC_KIND.find(([pattern]) => pattern.test(name))?.[1] ?? 'hard-coded credential';
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
 }

@@ -1,19 +1,23 @@
 import type { Topic } from '../card/topics';
 import type { Block, ModelCard } from '../card/types';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote, type DocumentedRule } from './helpers';
-import { findSecrets, redactSecrets } from './secretPatterns';
-import { fail, pass, skip, type CheckContext, type CheckDefinition, type CheckResult } from './types';
+import { documented, quote } from './helpers';
+import { findSecrets } from './secretPatterns';
+import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 6 outputs';
 const SECURITY: readonly Topic[] = ['security', 'limitations', 'deployment'];
+/** Where request validation is described: security and serving sections, or the input/preprocessing description. */
+const VALIDATION_TOPICS: readonly Topic[] = ['security', 'deployment', 'monitoring', 'features', 'limitations'];
 
 // Searched patterns start every alternative with \b and a literal word, so the evidence word index
 // can skip blocks that cannot match (see evidence/prefilter.ts).
 const THREAT_MODEL = /\b(threat model(s|ing|led|ling)?|stride|attack (surface|trees?|scenarios?|vectors?)|threats? (considered|identified|include|assessed|covered)|adversarial (threats?|risks?)|security risk assessment)\b/;
 const EVASION = /\b(evasion|evad(e|es|ing)|adversarial (examples?|inputs?|perturbations?)|input manipulation|gaming|spoof(ing|ed)?|jailbreak\w*|prompt injection)\b/;
 const POISONING = /\b(poison\w*|label (manipulation|flipping|tampering)|tamper\w* with (the )?(training|labels?)|backdoor\w*|trojan\w*)\b/;
-const PRIVACY_ATTACKS = /\b(model (extraction|theft|stealing|inversion)|extraction attacks?|inversion attacks?|membership inference|attribute inference|training data (extraction|leakage))\b/;
+// Lookbehinds keep "model"/"data" out of the index keys: nearly every block of a card says "model".
+const PRIVACY_ATTACKS = /\b((?<=(model|data) )extraction|extraction attacks?|(?<=model )(inversion|stealing)|inversion attacks?|membership inference|attribute inference)\b/;
+const MODEL_THEFT = /\bmodel theft\b/;
 const ADVERSARIAL_TESTING = /\b(adversarial (test\w*|evaluation|robustness|attacks?|examples?|training|scenarios?)|red[- ]team\w*|robustness (test\w*|evaluation|checks?)|perturbation (test\w*|analysis)|fuzz(ing|ed)?|attack simulation|simulated (attacks?|poisoning|evasion)|(evasion|poisoning) (scenarios|tests?|was simulated)|textattack|foolbox|cleverhans|garak|pyrit)\b/;
 const SUPPLY_CHAIN = /\b(pinned|pin(s|ning)? (all )?(dependencies|versions|packages)|lock ?files?|requirements\.lock|poetry\.lock|package-lock\.json|conda-lock|require-hashes|sbom|software bill of materials|cyclonedx|spdx|dependency (scan\w*|audit\w*|review)|vulnerability scan\w*|trivy|grype|snyk|dependabot|pip-audit|osv-scanner|supply[- ]chain (review|controls?|security|scan\w*))\b/;
 const BASE_MODEL = /\b(fine[- ]?tuned|finetuned|pre[- ]?trained|base model|foundation model)\b/;
@@ -34,27 +38,7 @@ const LLM_PIPELINES = /^(text-generation|text2text-generation|conversational|ima
 const PROMPT_INJECTION = /\b(prompt injection|indirect injection|jailbreak\w*|guardrails?|output (filter\w*|moderation)|content (filter\w*|moderation)|llm guard|prompt shields?|system prompt (protection|hardening|isolation))\b/;
 const PRIVACY = /\b(pii|personally identifiable|personal (data|information)|anonymi[sz]\w*|pseudonymi[sz]\w*|deidentif\w*|(pan|pii|identifiers?) (is|are) (tokeni[sz]ed|masked|hashed|encrypted|removed)|masked|masking|redact\w*|differential privacy|dpia|gdpr|hipaa|ccpa|membership inference|encrypt\w* at rest|retention (policy|period)|deleted after \d+ (days|weeks|months))\b/;
 const NO_PERSONAL_DATA = /\b((uses?|contains?|includes?|has|with|involves?) no (\w+ )?(or )?(personal|pii|customer|user)\b|no (personal|pii|customer|user)\w* (data|information)? ?(is|are|was|were) (used|collected|stored|processed))/;
-const FENCE = /^\s*(```|~~~)/;
-
-/** A sentence of the card for a finding message, with any credential in it withheld (before shortening, so no fragment survives). */
-export function safeQuote(hit: Hit): string {
-  return quote({ ...hit, sentence: redactSecrets(hit.sentence) });
-}
-
-/** `documented` from helpers.ts, quoting the card through safeQuote so a credential in a quoted sentence is never echoed. */
-export function documentedSafely(context: CheckContext, rule: DocumentedRule): CheckResult {
-  const result = documented(context, rule);
-  if (result.outcome !== 'fail' || result.message === rule.missing) return result;
-  const absence = context.evidence.findAbsence(rule.pattern, { topics: rule.topics, includeCode: rule.includeCode });
-  return absence ? fail(`${rule.missing} The card states: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine, severity: rule.severity }) : result;
-}
-
-/** Line of a match inside a code block (a fenced block's text starts on the line after the fence). */
-function lineInBlock(card: ModelCard, block: Block, offset: number): number {
-  let line = block.line + (FENCE.test(card.lines[block.line - 1] ?? '') ? 1 : 0);
-  for (let i = 0; i < offset; i++) if (block.text.charCodeAt(i) === 10) line++;
-  return Math.min(line, block.endLine);
-}
+const VOWEL_START = /^[aeiou]/i;
 
 function isLlm(evidence: Evidence): Hit | 'metadata' | undefined {
   const tag = evidence.metadata?.pipelineTag;
@@ -74,27 +58,26 @@ interface Formats {
   safe?: Mention;
 }
 
-const formatCache = new WeakMap<ModelCard, Formats>();
-
 /**
  * The first pickle-based artifact the card distributes or loads (prose or code, unless the sentence
- * says it was converted to a safe format) and the first safe format it names; cached per card.
+ * says it was converted to a safe format) and the first safe format it names; computed once per review.
  */
 function serializationFormats(evidence: Evidence): Formats {
+  return evidence.derived('security-robustness/serialization-formats', () => findFormats(evidence));
+}
+
+function findFormats(evidence: Evidence): Formats {
   const card = evidence.card;
-  let formats = formatCache.get(card);
-  if (formats) return formats;
-  formats = {};
+  const formats: Formats = {};
   const prose = [...evidence.findAll(FORMAT_WORD), ...evidence.findAll(PICKLE_EXTENSION)].filter((hit) => !hit.negated).sort((a, b) => a.line - b.line);
   for (const hit of prose) {
-    const mention = { line: hit.line, endLine: hit.endLine, sentence: safeQuote(hit) };
+    const mention = { line: hit.line, endLine: hit.endLine, sentence: quote(hit) };
     if (SAFE_FORMAT.test(hit.sentence.toLowerCase())) formats.safe ??= mention;
     else formats.pickle ??= mention;
   }
   const pickleCode = firstInCode(card, PICKLE);
   if (pickleCode && (!formats.pickle || pickleCode.line < formats.pickle.line)) formats.pickle = pickleCode;
   formats.safe ??= firstInCode(card, SAFE_FORMAT);
-  formatCache.set(card, formats);
   return formats;
 }
 
@@ -104,7 +87,7 @@ function firstInCode(card: ModelCard, pattern: RegExp): Mention | undefined {
     if (block.kind !== 'code') continue;
     const index = block.text.toLowerCase().search(pattern);
     if (index >= 0) {
-      const line = lineInBlock(card, block, index);
+      const line = lineAt(block, index);
       return { line, endLine: line, sentence: null };
     }
   }
@@ -139,10 +122,10 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Threat model documented',
     description: 'Without a threat model nobody has decided which attacks the model must withstand, so no control can be judged sufficient.',
     severity: 'error',
-    source: `${DESIGN} (threat model); failure mode "no threat model or adversarial assessment"; OWASP Machine Learning Security Top 10 (ML01-ML10); NIST AI RMF MAP 5.1`,
+    source: `${DESIGN} (threat model); failure mode "no threat model or adversarial assessment"; OWASP Machine Learning Security Top 10 (ML01-ML10); NIST AI RMF MEASURE 2.7 (security and resilience evaluated and documented)`,
     mitigation: 'Write a threat model (e.g. STRIDE) naming attackers, assets and attacks: evasion, poisoning, model extraction/inversion, membership inference and, for LLMs, prompt injection.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: THREAT_MODEL,
         missing: 'No threat model is documented.',
         anchor: ['security', 'limitations'],
@@ -162,9 +145,9 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       if (evasion && poisoning) return pass(evasion.line);
       const model = evidence.find(THREAT_MODEL);
       if (!model && !evasion && !poisoning) return skip();
-      const missing = !evasion && !poisoning ? 'neither evasion nor poisoning' : !evasion ? 'evasion (manipulated inputs)' : 'poisoning (tampered training data or labels)';
+      const gap = !evasion && !poisoning ? 'covers neither evasion nor poisoning' : !evasion ? 'does not cover evasion (manipulated inputs)' : 'does not cover poisoning (tampered training data or labels)';
       const at = model ?? evasion ?? poisoning!;
-      return fail(`The threat model does not cover ${missing}.`, at.line, { endLine: at.endLine });
+      return fail(`The threat model ${gap}.`, at.line, { endLine: at.endLine });
     },
   },
   {
@@ -176,7 +159,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (threat model); OWASP Machine Learning Security Top 10 ML03 (Model Inversion), ML04 (Membership Inference), ML05 (Model Theft)`,
     mitigation: 'Assess model extraction, model inversion and membership inference, and note the controls (rate limits, coarse outputs, access control, differential privacy).',
     run: ({ evidence }) => {
-      const hit = evidence.find(PRIVACY_ATTACKS);
+      const hit = evidence.find(PRIVACY_ATTACKS) ?? evidence.find(MODEL_THEFT);
       if (hit) return pass(hit.line);
       const model = evidence.find(THREAT_MODEL);
       if (!model) return skip();
@@ -192,7 +175,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (threat model, adversarial risks); failure mode "no threat model or adversarial assessment"; NIST AI RMF MEASURE 2.7 (security and resilience evaluated)`,
     mitigation: 'Run adversarial tests for the threats in the threat model (evasion, perturbation, poisoning simulation or red teaming) and report the measured impact.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ADVERSARIAL_TESTING,
         missing: 'No adversarial robustness testing is reported.',
         anchor: ['security', 'evaluation'],
@@ -204,10 +187,10 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Dependencies pinned, SBOM and scanning',
     description: 'Unpinned, unscanned dependencies let a compromised package reach the model and its serving stack.',
     severity: 'warning',
-    source: `${DESIGN} (supply chain risks: dependencies); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2025 LLM03 (Supply Chain)`,
+    source: `${DESIGN} (supply chain risks: dependencies); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2025 LLM03 (Supply Chain); ML Test Score, Monitor 1 (dependency changes result in notification)`,
     mitigation: 'Pin dependencies with hashes (lock file), generate an SBOM in CI and scan it and the images for known vulnerabilities before release.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SUPPLY_CHAIN,
         missing: 'No supply-chain controls (pinned dependencies, SBOM, vulnerability scanning) are documented.',
         anchor: ['security', 'deployment'],
@@ -219,7 +202,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     title: 'Base model provenance',
     description: 'A fine-tuned model inherits whatever was in its pretrained base; an unpinned base can change or be swapped under the same name.',
     severity: 'warning',
-    source: `${DESIGN} (supply chain risks: model artifacts); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks); OWASP LLM Top 10 2023 LLM05 (Supply Chain Vulnerabilities); EU AI Act Annex IV 2(a) (pre-trained systems and tools used)`,
+    source: `${DESIGN} (supply chain risks: model artifacts); OWASP Machine Learning Security Top 10 ML06 (AI Supply Chain Attacks) and ML07 (Transfer Learning Attack); OWASP LLM Top 10 2023 LLM05 (Supply Chain Vulnerabilities); EU AI Act Annex IV 2(a) (pre-trained systems and tools used)`,
     mitigation: 'Name the base model source, pin its exact revision (commit or checksum), and record that it was scanned or mirrored into a controlled registry.',
     run: ({ evidence }) => {
       const mentions = evidence.findAll(BASE_MODEL).filter((hit) => !hit.negated);
@@ -229,7 +212,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       if (proven) return pass(proven.line);
       const named = baseModel ? ` (${baseModel})` : '';
       if (mentions.length > 0) {
-        return fail(`The model builds on pretrained weights${named} but the card does not pin their revision or verify their source: "${safeQuote(mentions[0])}".`, mentions[0].line, { endLine: mentions[0].endLine });
+        return fail(`The model builds on pretrained weights${named} but the card does not pin their revision or verify their source: "${quote(mentions[0])}".`, mentions[0].line, { endLine: mentions[0].endLine });
       }
       return fail(`The model builds on the base model${named} but the card does not pin its revision or verify its source.`, evidence.metadata?.line ?? null);
     },
@@ -255,7 +238,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
         });
       }
       const absence = evidence.findAbsence(INTEGRITY);
-      if (absence) return fail(`Model artifacts are not integrity-checked: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Model artifacts are not integrity-checked: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('No integrity control (checksum or signature verified at load) is documented for the model artifacts.', evidence.anchor('security', 'deployment', 'model-details'));
     },
   },
@@ -282,7 +265,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (credential and secret safeguards); failure mode "secrets hardcoded in code"; OWASP LLM Top 10 2025 LLM02 (Sensitive Information Disclosure)`,
     mitigation: 'State where credentials live (Vault, AWS Secrets Manager, Azure Key Vault), how they are rotated, and that secret scanning (e.g. gitleaks) runs in CI.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: SECRETS_MANAGEMENT,
         missing: 'The card does not say how credentials and secrets are stored and rotated.',
         anchor: ['security', 'deployment'],
@@ -297,8 +280,9 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (hardening actions); failure mode "no input validation or sanitization"; OWASP Machine Learning Security Top 10 ML01 (Input Manipulation)`,
     mitigation: 'Validate every request against a schema (types, ranges, allowed values), sanitize free text, and define what happens to rejected inputs.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: INPUT_VALIDATION,
+        topics: VALIDATION_TOPICS,
         missing: 'No input validation or sanitization is documented.',
         anchor: ['security', 'deployment', 'features'],
       }),
@@ -312,7 +296,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (runtime abuse scenarios, hardening actions); OWASP Machine Learning Security Top 10 ML05 (Model Theft); OWASP LLM Top 10 2023 LLM10 (Model Theft)`,
     mitigation: 'Put the endpoint behind authentication and role-based authorization (e.g. mTLS or IAM, least-privilege service accounts) and restrict access to the model artifacts.',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: ACCESS_CONTROL,
         missing: 'No authentication or access control for the model endpoint or artifacts is documented.',
         anchor: ['security', 'deployment'],
@@ -327,7 +311,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
     source: `${DESIGN} (runtime abuse scenarios); OWASP Machine Learning Security Top 10 ML05 (Model Theft); OWASP LLM Top 10 2025 LLM10 (Unbounded Consumption)`,
     mitigation: 'Set per-client rate limits or quotas on the endpoint and monitor for abusive query patterns (probing, scraping, volume spikes).',
     run: (context) =>
-      documentedSafely(context, {
+      documented(context, {
         pattern: RATE_LIMIT,
         missing: 'No rate limiting or abuse monitoring is documented for the serving endpoint.',
         anchor: ['security', 'deployment'],
@@ -349,7 +333,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       if (hit) return pass(hit.line);
       const line = llm === 'metadata' ? evidence.metadata?.line ?? null : llm.line;
       const absence = evidence.findAbsence(PROMPT_INJECTION);
-      if (absence) return fail(`The card describes a language-model application but prompt injection is not addressed: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`The card describes a language-model application but prompt injection is not addressed: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('The card describes a language-model application but does not address prompt injection or output filtering.', evidence.anchor('security') ?? line);
     },
   },
@@ -367,12 +351,19 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       const none = evidence.findAny(NO_PERSONAL_DATA);
       if (none) return pass(none.line);
       const absence = evidence.findAbsence(PRIVACY);
-      if (absence) return fail(`Training-data privacy is not addressed: "${safeQuote(absence)}".`, absence.line, { endLine: absence.endLine });
+      if (absence) return fail(`Training-data privacy is not addressed: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
       return fail('The card does not say whether the training data holds personal data or how it is protected.', evidence.anchor('training-data', 'security'));
     },
   },
 ];
 
 function article(kind: string): string {
-  return /^[aeiou]/i.test(kind) ? 'an' : 'a';
+  return VOWEL_START.test(kind) ? 'an' : 'a';
+}
+
+/** Line of an offset inside a block's text. */
+function lineAt(block: Block, offset: number): number {
+  let line = block.line;
+  for (let i = 0; i < offset; i++) if (block.text.charCodeAt(i) === 10) line++;
+  return Math.min(line, block.endLine);
 }

@@ -1,7 +1,8 @@
 import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
-import { KEY_SPACE, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
+import { indexAtOffset } from '../text/offsets';
+import { PREFIX_SPACE, RADIX, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
 export interface Hit {
@@ -10,8 +11,10 @@ export interface Hit {
   endLine: number;
   sentence: string;
   match: string;
-  /** The sentence states the thing is absent or pending ("no rollback plan yet", "drift monitoring: TBD"). */
+  /** The sentence negates the match somewhere before or after it; such a hit is never evidence. */
   negated: boolean;
+  /** The negation sits right at the match ("no rollback plan yet", "drift monitoring: TBD"): the card states an absence. */
+  absent: boolean;
 }
 
 export interface NumberHit extends StatedNumber {
@@ -27,6 +30,14 @@ export interface SearchOptions {
 
 // "missing" is not a negation here: cards use it as a data-quality term ("missing values are imputed").
 const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+/** True when the text ends in a negation that covers what follows ("no imputation for", "not handled; "). */
+export function endsNegated(text: string): boolean {
+  return NEGATION_BEFORE.test(text);
+}
+
+/** A negation within a few words of the match states that very thing is absent. */
+const NEGATION_CLOSE_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|yet to be|pending)\b(\s+(formal|documented|defined|explicit|dedicated|clear|real|any|yet|a|an|the|automated|written)){0,2}\s*$/;
+
 const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
 /** Longest stretch either side of a match that counts as its sentence; bounds the work per hit. */
 const MAX_SENTENCE_SIDE = 400;
@@ -46,7 +57,16 @@ export class Evidence {
   private prose?: Haystack;
   private everything?: Haystack;
 
+  private readonly derivedValues = new Map<string, unknown>();
+  private readonly completeScans = new Map<CompiledPattern, Map<string, Hit[]>>();
+
   constructor(readonly card: ModelCard) {}
+
+  /** A value derived from the card once per review and shared by the checks that need it (sample counts, dates...). */
+  derived<T>(key: string, compute: () => T): T {
+    if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute());
+    return this.derivedValues.get(key) as T;
+  }
 
   get metadata(): CardMetadata | null {
     return this.card.metadata;
@@ -68,7 +88,7 @@ export class Evidence {
 
   /** First statement that the thing is absent or pending ("no rollback plan yet"). */
   findAbsence(pattern: RegExp, options?: SearchOptions): Hit | undefined {
-    return this.scan(pattern, options, (hit) => hit.negated);
+    return this.scan(pattern, options, (hit) => hit.absent);
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
@@ -104,16 +124,78 @@ export class Evidence {
     return block.section >= 0 ? this.card.sections[block.section] : undefined;
   }
 
+  /**
+   * First hit the predicate accepts. A scan that runs to the end has seen every hit; that list is
+   * kept, so the usual follow-up query with the same pattern ("no evidence, so is absence
+   * stated?") costs nothing.
+   */
   private scan(pattern: RegExp, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
+    const compiled = compile(pattern);
+    const scope = `${options?.includeCode ? 'code;' : ''}${options?.topics?.join(',') ?? ''}`;
+    let byScope = this.completeScans.get(compiled);
+    const known = byScope?.get(scope);
+    if (known) return known.find(accept);
+    const seen: Hit[] = [];
+    const found = this.scanCompiled(compiled, options, (hit) => {
+      seen.push(hit);
+      return accept(hit);
+    });
+    if (found) return found;
+    if (!byScope) this.completeScans.set(compiled, (byScope = new Map()));
+    byScope.set(scope, seen);
+    return undefined;
+  }
+
+  private scanCompiled(compiled: CompiledPattern, options: SearchOptions | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
     const haystack = this.haystack(options?.includeCode ?? false);
-    const regex = globalTwin(pattern);
     const topics = options?.topics;
-    const keys = anchorKeys(pattern);
-    if (keys === null) return this.scanAll(haystack, regex, topics, accept);
-    // Only blocks with a word the pattern can start with can match: visit those, in document order.
-    for (const index of candidateBlocks(haystack, keys)) {
+    if (compiled.keys === null) return topics ? this.scanTopicBlocks(haystack, compiled.global, topics, accept) : this.scanAll(haystack, compiled.global, accept);
+    // Every match starts at a word the pattern can start with: try the pattern right there (sticky), in document order.
+    const { sticky } = compiled;
+    const { text, starts, blocks } = haystack;
+    let blockIndex = -1;
+    let blockStart = 0;
+    let nextStart = 0;
+    let blockText = '';
+    let inTopic = true;
+    let consumedTo = 0;
+    for (const offset of candidateOffsets(haystack.words, compiled.keys)) {
+      if (offset < consumedTo) continue;
+      if (offset >= nextStart || offset < blockStart) {
+        blockIndex = indexAtOffset(starts, offset);
+        blockStart = starts[blockIndex];
+        nextStart = blockIndex + 1 < starts.length ? starts[blockIndex + 1] : text.length;
+        inTopic = !topics || this.blockHasTopic(blocks[blockIndex], topics);
+        blockText = inTopic ? text.slice(blockStart, nextStart - 1) : '';
+      }
+      if (!inTopic) continue;
+      sticky.lastIndex = offset - blockStart;
+      const match = sticky.exec(blockText);
+      if (!match) continue;
+      consumedTo = offset + Math.max(1, match[0].length);
+      const hit = toHit(blocks[blockIndex], blockText, match.index, match[0]);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  /** Patterns without index keys: one regex pass over the whole card. */
+  private scanAll(haystack: Haystack, regex: RegExp, accept: (hit: Hit) => boolean): Hit | undefined {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
+      if (match[0].length === 0) regex.lastIndex++;
+      const index = indexAtOffset(haystack.starts, match.index);
+      const hit = toHit(haystack.blocks[index], haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
+  /** Patterns without index keys, limited to some topics: only the blocks under those headings are scanned. */
+  private scanTopicBlocks(haystack: Haystack, regex: RegExp, topics: readonly Topic[], accept: (hit: Hit) => boolean): Hit | undefined {
+    for (let index = 0; index < haystack.blocks.length; index++) {
       const block = haystack.blocks[index];
-      if (topics && !this.blockHasTopic(block, topics)) continue;
+      if (!this.blockHasTopic(block, topics)) continue;
       const blockText = haystack.text.slice(haystack.starts[index], blockEnd(haystack, index));
       regex.lastIndex = 0;
       for (let match = regex.exec(blockText); match; match = regex.exec(blockText)) {
@@ -121,19 +203,6 @@ export class Evidence {
         const hit = toHit(block, blockText, match.index, match[0]);
         if (accept(hit)) return hit;
       }
-    }
-    return undefined;
-  }
-
-  private scanAll(haystack: Haystack, regex: RegExp, topics: readonly Topic[] | undefined, accept: (hit: Hit) => boolean): Hit | undefined {
-    regex.lastIndex = 0;
-    for (let match = regex.exec(haystack.text); match; match = regex.exec(haystack.text)) {
-      if (match[0].length === 0) regex.lastIndex++;
-      const index = blockIndexAt(haystack.starts, match.index);
-      const block = haystack.blocks[index];
-      if (topics && !this.blockHasTopic(block, topics)) continue;
-      const hit = toHit(block, haystack.text.slice(haystack.starts[index], blockEnd(haystack, index)), match.index - haystack.starts[index], match[0]);
-      if (accept(hit)) return hit;
     }
     return undefined;
   }
@@ -151,22 +220,31 @@ export class Evidence {
 
 }
 
-/** Global-flag twins of check patterns, shared by every review: compiling a RegExp costs more than scanning a card with it. */
-const GLOBAL_TWINS = new Map<string, RegExp>();
+/** A check pattern ready to run: its index keys and its global and sticky twins. */
+interface CompiledPattern {
+  keys: KeyGroups | null;
+  global: RegExp;
+  sticky: RegExp;
+}
 
-const TWIN_BY_IDENTITY = new WeakMap<RegExp, RegExp>();
+// Shared by every review: compiling a RegExp costs more than scanning a card with it. Keyed by
+// identity first, then by text (a regex literal inside a function is a new object on every call).
+const COMPILED_BY_IDENTITY = new WeakMap<RegExp, CompiledPattern>();
+const COMPILED_BY_TEXT = new Map<string, CompiledPattern>();
 
-function globalTwin(pattern: RegExp): RegExp {
-  const known = TWIN_BY_IDENTITY.get(pattern);
+function compile(pattern: RegExp): CompiledPattern {
+  const known = COMPILED_BY_IDENTITY.get(pattern);
   if (known) return known;
   const id = `${pattern.flags}/${pattern.source}`;
-  let regex = GLOBAL_TWINS.get(id);
-  if (!regex) {
-    regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-    GLOBAL_TWINS.set(id, regex);
+  let compiled = COMPILED_BY_TEXT.get(id);
+  if (!compiled) {
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    const keys = anchorKeys(pattern);
+    compiled = { keys: keys && groupKeys(keys), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
+    COMPILED_BY_TEXT.set(id, compiled);
   }
-  TWIN_BY_IDENTITY.set(pattern, regex);
-  return regex;
+  COMPILED_BY_IDENTITY.set(pattern, compiled);
+  return compiled;
 }
 
 function buildHaystack(blocks: Block[]): Haystack {
@@ -181,27 +259,30 @@ function buildHaystack(blocks: Block[]): Haystack {
   }
   // join() yields a flat string; += would build a rope that makes every charCodeAt slow.
   const text = parts.join('\n') + '\n';
-  return { text, starts, blocks, words: indexWords(text, starts) };
+  return { text, starts, blocks, words: indexWords(text) };
 }
 
 /**
- * Which blocks hold a word starting with a given three letters (see wordKey). Postings are
- * linked lists in typed arrays: one pass, no allocation per word.
+ * Where the words of the haystack start, chained by their first two characters (a 5.8 KB head
+ * table per card), with the third character kept to filter the chain.
  */
 interface WordIndex {
+  /** Latest posting per two-character prefix, -1 for none; postings chain backwards through `next`. */
   head: Int32Array;
   next: Int32Array;
-  block: Int32Array;
+  third: Uint8Array;
+  /** Haystack offset where each posting's word starts. */
+  offset: Int32Array;
 }
 
 /** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
-function indexWords(text: string, starts: number[]): WordIndex {
-  const head = new Int32Array(KEY_SPACE).fill(-1);
+function indexWords(text: string): WordIndex {
+  const head = new Int32Array(PREFIX_SPACE).fill(-1);
   const capacity = (text.length >> 1) + 1;
   const next = new Int32Array(capacity);
-  const blockOf = new Int32Array(capacity);
+  const third = new Uint8Array(capacity);
+  const offset = new Int32Array(capacity);
   let postings = 0;
-  let block = 0;
   let wordStart = -1;
   const wordChar = WORD_CHAR;
   for (let i = 0; i <= text.length; i++) {
@@ -211,43 +292,50 @@ function indexWords(text: string, starts: number[]): WordIndex {
       continue;
     }
     if (wordStart >= 0) {
-      while (block + 1 < starts.length && starts[block + 1] <= wordStart) block++;
       const length = i - wordStart;
       const key = wordKey(text.charCodeAt(wordStart), length > 1 ? text.charCodeAt(wordStart + 1) : 0, length > 2 ? text.charCodeAt(wordStart + 2) : 0);
-      const latest = head[key];
-      if (latest < 0 || blockOf[latest] !== block) {
-        next[postings] = latest;
-        blockOf[postings] = block;
-        head[key] = postings++;
-      }
+      const prefix = (key / RADIX) | 0;
+      next[postings] = head[prefix];
+      third[postings] = key - prefix * RADIX;
+      offset[postings] = wordStart;
+      head[prefix] = postings++;
     }
     wordStart = -1;
   }
-  return { head, next, block: blockOf };
+  return { head, next, third, offset };
 }
 
-/** Blocks holding a word with one of the keys, ascending. */
-function candidateBlocks(haystack: Haystack, keys: readonly number[]): number[] {
-  const { head, next, block } = haystack.words;
+/** A pattern's index keys grouped by two-character prefix, each with the third characters it accepts. */
+interface KeyGroups {
+  prefixes: Int32Array;
+  thirds: Uint8Array[];
+}
+
+function groupKeys(keys: readonly number[]): KeyGroups {
+  const groups = new Map<number, Uint8Array>();
+  for (const key of keys) {
+    const prefix = (key / RADIX) | 0;
+    let thirds = groups.get(prefix);
+    if (!thirds) groups.set(prefix, (thirds = new Uint8Array(RADIX)));
+    thirds[key - prefix * RADIX] = 1;
+  }
+  return { prefixes: Int32Array.from(groups.keys()), thirds: [...groups.values()] };
+}
+
+/** Haystack offsets of the words a pattern can start with, ascending. */
+function candidateOffsets(index: WordIndex, groups: KeyGroups): number[] {
+  const { head, next, third, offset } = index;
   const found: number[] = [];
-  for (const key of keys) for (let posting = head[key]; posting >= 0; posting = next[posting]) found.push(block[posting]);
-  if (keys.length === 1) return found.reverse();
-  return [...new Set(found)].sort((a, b) => a - b);
+  for (let group = 0; group < groups.prefixes.length; group++) {
+    const accepts = groups.thirds[group];
+    for (let posting = head[groups.prefixes[group]]; posting >= 0; posting = next[posting]) if (accepts[third[posting]] === 1) found.push(offset[posting]);
+  }
+  // Chains run backwards; one chain only needs reversing, several need merging.
+  return groups.prefixes.length === 1 ? found.reverse() : found.sort((a, b) => a - b);
 }
 
 function blockEnd(haystack: Haystack, index: number): number {
   return index + 1 < haystack.starts.length ? haystack.starts[index + 1] - 1 : haystack.text.length - 1;
-}
-
-function blockIndexAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function toHit(block: Block, blockText: string, local: number, match: string): Hit {
@@ -257,9 +345,11 @@ function toHit(block: Block, blockText: string, local: number, match: string): H
   const sentence = original.slice(from, to).trim();
   const before = blockText.slice(from, local);
   const after = blockText.slice(local + match.length, to);
-  const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+  const negatedAfter = NEGATION_AFTER.test(after);
+  const absent = negatedAfter || NEGATION_CLOSE_BEFORE.test(before);
+  const negated = absent || NEGATION_BEFORE.test(before);
   const line = block.line + countNewlines(blockText, 0, local) * (block.kind === 'table-row' ? 0 : 1);
-  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated };
+  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated, absent };
 }
 
 /**

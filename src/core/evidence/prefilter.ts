@@ -1,33 +1,12 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
 
-/**
- * Index keys for a pattern: the first letters of the words a match can start with. A pattern
- * such as /\b(kpis?|key performance indicators?)\b/ can only match in a block holding a word
- * that starts "kpi" or "key", so the evidence scan visits only those blocks. Every alternative
- * must start at a word boundary (\b) with at least two literal word characters; otherwise the
- * pattern gets null and is scanned over the whole card.
- */
-export function anchorKeys(pattern: RegExp): readonly number[] | null {
-  const known = byIdentity.get(pattern);
-  if (known !== undefined) return known;
-  // Keyed by text as well: a regex literal inside a function is a new object on every call.
-  const id = `${pattern.flags}/${pattern.source}`;
-  let keys = byText.get(id);
-  if (keys === undefined) {
-    keys = computeKeys(pattern);
-    byText.set(id, keys);
-  }
-  byIdentity.set(pattern, keys);
-  return keys;
-}
-
 /** Word characters as \b sees them; position in the key alphabet 1–37, 0 for anything else. */
 export const WORD_CHAR = new Uint8Array(128);
 'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').forEach((char, index) => (WORD_CHAR[char.charCodeAt(0)] = index + 1));
 
-const RADIX = 38;
-/** Number of distinct word keys: up to three characters of a 38-symbol alphabet (0 = word ended). */
-export const KEY_SPACE = RADIX * RADIX * RADIX;
+export const RADIX = 38;
+/** Number of distinct two-character word prefixes; a word key is prefix * RADIX + third character. */
+export const PREFIX_SPACE = RADIX * RADIX;
 
 /** The first (up to) three characters of a word packed into one small number; pass 0 for characters past the word's end. */
 export function wordKey(first: number, second: number, third: number): number {
@@ -38,8 +17,6 @@ const BOUNDARY = '\u0001';
 const MAX_PREFIXES = 64;
 const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } satisfies Features;
 type Node = AstNode<typeof FEATURES>;
-const byIdentity = new WeakMap<RegExp, readonly number[] | null>();
-const byText = new Map<string, readonly number[] | null>();
 
 interface Expansion {
   /** Literal strings one of which every match of the node starts with (\b marked as BOUNDARY). */
@@ -51,7 +28,14 @@ interface Expansion {
 const STOP: Expansion = { prefixes: [''], complete: false };
 const EMPTY: Expansion = { prefixes: [''], complete: true };
 
-function computeKeys(pattern: RegExp): readonly number[] | null {
+/**
+ * Index keys for a pattern: the first letters of the words a match can start with. A pattern
+ * such as /\b(kpis?|key performance indicators?)\b/ can only match in a block holding a word
+ * that starts "kpi" or "key", so the evidence scan visits only those blocks. Every alternative
+ * must start at a word boundary (\b) with at least two literal word characters; otherwise the
+ * pattern gets null and is scanned over the whole card. Callers cache the result per pattern.
+ */
+export function anchorKeys(pattern: RegExp): readonly number[] | null {
   let ast: Node;
   try {
     ast = parse(pattern.source, pattern.flags.replace(/[gydsv]/g, ''), FEATURES);
@@ -64,12 +48,16 @@ function computeKeys(pattern: RegExp): readonly number[] | null {
     // Only a \b right before a word character promises that the match starts a word.
     const lead = /^\u0001+/.exec(prefix);
     if (!lead) return null;
-    const word = /^[a-z0-9_]*/.exec(prefix.slice(lead[0].length))![0];
-    if (word.length < 2) return null;
-    const [first, second] = [word.charCodeAt(0), word.charCodeAt(1)];
+    const rest = prefix.slice(lead[0].length);
+    const word = /^[a-z0-9_]*/.exec(rest)![0];
+    // A literal non-word character after the word ("to reduce", "a/b") means the word is exactly that.
+    const wholeWord = rest.length > word.length;
+    const [first, second] = [word.charCodeAt(0), word.charCodeAt(1) || 0];
     if (word.length >= 3) keys.add(wordKey(first, second, word.charCodeAt(2)));
+    else if (wholeWord && word.length > 0) keys.add(wordKey(first, second, 0));
     // A two-letter prefix matches the word itself and every longer word starting with it.
-    else for (let third = 0; third < RADIX; third++) keys.add(wordKey(first, second, 0) + third);
+    else if (word.length === 2) for (let third = 0; third < RADIX; third++) keys.add(wordKey(first, second, 0) + third);
+    else return null;
   }
   return keys.size > 0 ? [...keys] : null;
 }

@@ -16,9 +16,6 @@ export interface ReviewOptions {
   onGate?: (gate: GateReview) => void;
 }
 
-const PASS_RISK = 'No gap found in the card\'s evidence.';
-const PASS_MITIGATION = 'Keep the evidence current; re-review when the model, data or use changes.';
-
 export interface AsyncReviewOptions extends ReviewOptions {
   /** Checked before each gate; an aborted review rejects with ReviewCancelledError. */
   signal?: AbortSignal;
@@ -119,8 +116,9 @@ function reviewGate(gate: Gate, context: CheckContext): GateReview {
     number: gate.number,
     title: gate.title,
     status,
-    keyRisk: decisive ? decisive.message : PASS_RISK,
-    mitigation: decisive ? mitigations.get(decisive.checkId)! : PASS_MITIGATION,
+    // A gate that passes still carries the residual risk of its subject.
+    keyRisk: decisive ? decisive.message : `Residual: ${gate.residualRisk}`,
+    mitigation: decisive ? mitigations.get(decisive.checkId)! : gate.residualMitigation,
     owner: gate.owner,
     findings,
     evidence,
