@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { REPORT_FORMATS, type ReportFormat } from '../core';
 import { cardKey, cardName } from './cardText';
 import { exportReport } from './exportReport';
 import type { GatePanels } from './gatePanel';
@@ -86,13 +87,15 @@ export function commandHandlers(services: CommandServices): Record<CommandKey, H
       if (!entry || !panels.show(entry.key)) void vscode.window.showInformationMessage('Model Readiness: no review to show yet. Run "Model Readiness: Review Model Card" first.');
     },
 
-    exportReport: async (argument) => {
+    // Formats may come as a second argument (keybindings, tests): then nothing is asked.
+    exportReport: async (argument, formats) => {
       const entry = entryFor(argument);
       if (!entry?.review) {
         void vscode.window.showWarningMessage('Model Readiness: there is no review to export yet. Run "Model Readiness: Review Model Card" first.');
         return [];
       }
-      return exportReport(entry, log);
+      const preset = Array.isArray(formats) ? formats.filter((format): format is ReportFormat => REPORT_FORMATS.includes(format)) : undefined;
+      return exportReport(entry, log, preset && preset.length > 0 ? preset : undefined);
     },
 
     clearResults: () => {

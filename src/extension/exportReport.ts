@@ -8,7 +8,7 @@ import { readSettings } from './settings';
 const FORMAT_LABELS: Record<ReportFormat, string> = { txt: 'Text (.txt)', md: 'Markdown (.md)', json: 'JSON (.json)', sarif: 'SARIF (.sarif)', html: 'HTML (.html)' };
 
 /** Writes the entry's review in the formats the user picks into the workspace's output folder, then offers to open it. */
-export async function exportReport(entry: CardEntry, log: vscode.LogOutputChannel): Promise<string[]> {
+export async function exportReport(entry: CardEntry, log: vscode.LogOutputChannel, presetFormats?: readonly ReportFormat[]): Promise<string[]> {
   const review = entry.review!;
   const cardUri = vscode.Uri.parse(entry.key);
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(cardUri) ?? vscode.workspace.workspaceFolders?.[0];
@@ -22,7 +22,7 @@ export async function exportReport(entry: CardEntry, log: vscode.LogOutputChanne
     void vscode.window.showErrorMessage(`Model Readiness: ${target.problem}.`);
     return [];
   }
-  const picks = await vscode.window.showQuickPick(
+  const picks = presetFormats ? presetFormats.map((format) => ({ format })) : await vscode.window.showQuickPick(
     REPORT_FORMATS.map((format) => ({ label: FORMAT_LABELS[format], format, picked: settings.reportFormats.includes(format) })),
     { canPickMany: true, title: `Export Report: ${entry.name} (${review.recommendation})`, placeHolder: `Formats to write into ${settings.outputFolder}; existing reports are never overwritten` },
   );

@@ -15,6 +15,9 @@ import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench,
 const VSIX = join(REPO_ROOT, 'model-readiness-review.vsix');
 const PAYLOAD_FILE = '<img src=x onerror=window.__pwned=1>.modelcard.md';
 const SECRET_FRAGMENT = 'wJalrXUtnFEMI';
+/** MRR_E2E_THEME=light|high-contrast runs the suite under another editor theme (screenshots get a suffix). */
+const THEMES = { dark: { name: 'Default Dark Modern', bodyClass: 'vscode-dark', suffix: '' }, light: { name: 'Default Light Modern', bodyClass: 'vscode-light', suffix: '-light' }, 'high-contrast': { name: 'Default High Contrast', bodyClass: 'vscode-high-contrast', suffix: '-high-contrast' } } as const;
+const THEME = THEMES[(process.env.MRR_E2E_THEME ?? 'dark') as keyof typeof THEMES] ?? THEMES.dark;
 
 function makeWorkspace(): string {
   const workspace = mkdtempSync(join(tmpdir(), 'mrr-workspace-'));
@@ -39,7 +42,7 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
     const codeServerPackage = installCodeServer();
     workspace = makeWorkspace();
-    server = await startCodeServer(codeServerPackage, VSIX, workspace);
+    server = await startCodeServer(codeServerPackage, VSIX, workspace, { 'workbench.colorTheme': THEME.name });
     ({ browser, page, consoleErrors } = await openWorkbench(server.url));
   });
 
@@ -69,7 +72,7 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     const gateRows = rows.filter((label) => /^\d\. /.test(label)).map((label) => label.split('\n')[0]);
     assert.deepEqual(gateRows, gateLabels);
     assert.ok(rows.some((label) => label.startsWith('mediocre/model_card.md') && label.includes(expected.recommendation)), `card row shows ${expected.recommendation}: ${rows[0]}`);
-    await screenshot(page, 'gate-tree');
+    await screenshot(page, `gate-tree${THEME.suffix}`);
   });
 
   it('the Gate Review webview shows the recommendation, the gate table and the elapsed time', async () => {
@@ -84,7 +87,8 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     assert.deepEqual(await frame.locator('#gate-table vscode-data-grid-row[row-type="header"] vscode-data-grid-cell').allTextContents(), ['Gate', 'Status', 'Key Risk', 'Suggested Mitigation', 'Owner']);
     assert.match((await frame.locator('.elapsed').textContent()) ?? '', /^elapsed \d+(\.\d+)? (ms|s)$/);
     assert.equal(await frame.locator('h1').textContent(), 'Gate Review: model_card.md');
-    await screenshot(page, 'gate-review-webview');
+    assert.ok(((await frame.locator('body').getAttribute('class')) ?? '').split(' ').includes(THEME.bodyClass), `the page follows the ${THEME.name} theme`);
+    await screenshot(page, `gate-review-webview${THEME.suffix}`);
   });
 
   it('the Problems panel counts match the failing and conditional findings', async () => {
@@ -97,7 +101,7 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     await markers.first().waitFor();
     const firstMarkerLabels = await markers.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? '').join('\n'));
     assert.match(firstMarkerLabels, /model-readiness/);
-    await screenshot(page, 'problems-panel');
+    await screenshot(page, `problems-panel${THEME.suffix}`);
     await page.keyboard.press('Control+J');
   });
 
@@ -108,7 +112,8 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     await quickPick.locator('.quick-input-title', { hasText: 'Export Report' }).waitFor();
     await page.keyboard.press('Enter');
     const folder = join(workspace, 'workflow_outputs');
-    const files = await eventually(async () => (existsSync(folder) ? readdirSync(folder).sort() : []), (names) => names.length >= 2);
+    // Reports are written atomically (a hidden temp file, then a link): wait for the final names only.
+    const files = await eventually(async () => (existsSync(folder) ? readdirSync(folder).sort() : []), (names) => names.length === 2 && names.every((name) => !name.startsWith('.')));
     assert.equal(files.length, 2, files.join(', '));
     assert.match(files[0], /^ml_production_gate_review_\d{8}_\d{6}\.md$/);
     assert.match(files[1], /^ml_production_gate_review_\d{8}_\d{6}\.txt$/);
@@ -128,12 +133,27 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     assert.ok(expected.gates.some((gate) => gate.findings.some((finding) => finding.checkId === 'SR-SECRETS-EMBEDDED')), 'the core flags the embedded secrets');
     assert.ok(((await frame.locator('body').textContent()) ?? '').includes('SR-SECRETS-EMBEDDED'));
     await assertInert(page);
-    await screenshot(page, 'unsafe-card-webview');
+    await screenshot(page, `unsafe-card-webview${THEME.suffix}`);
 
     await reviewFromExplorer('payloads', PAYLOAD_FILE);
     assert.equal(await gateReviewFrame(page).locator('h1').textContent(), `Gate Review: ${PAYLOAD_FILE}`, 'the file name is shown as text');
     await assertInert(page);
-    await screenshot(page, 'payload-name-webview');
+    await screenshot(page, `payload-name-webview${THEME.suffix}`);
+  });
+
+  it('the gate table is reachable from the keyboard', async () => {
+    const frame = gateReviewFrame(page);
+    const cardName = ((await frame.locator('h1').textContent()) ?? '').replace(/^Gate Review: /, '');
+    await frame.locator('vscode-button[data-action="exportReport"]').focus();
+    await page.keyboard.press('Tab');
+    const focused = () => frame.locator('vscode-button:focus-within').getAttribute('data-action');
+    assert.equal(await focused(), 'rerunReview');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'revealFinding');
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .monaco-editor').first().waitFor();
+    const activeTab = await eventually(async () => (await page.locator('.tab.active').first().getAttribute('aria-label')) ?? '', (label) => label.startsWith(cardName));
+    assert.ok(activeTab.startsWith(cardName), `Enter on a finding button opens ${cardName}, not ${activeTab}`);
   });
 
   it('editing a reviewed card marks its review stale in the tree', async () => {
@@ -147,7 +167,7 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     await page.keyboard.press('Control+Shift+E');
     await runCommand(page, 'Model Readiness: Focus on Gate Review View');
     const card = await eventually(
-      () => gateTreeRows(page).evaluateAll((rows) => rows.map((row) => row.textContent ?? '').find((text) => text.startsWith('model_card.md')) ?? ''),
+      () => gateTreeRows(page).evaluateAll((rows) => rows.map((row) => row.textContent ?? '').find((text) => text.startsWith('mediocre/model_card.md')) ?? ''),
       (text) => text.includes('stale'),
     );
     assert.match(card, /stale/);

@@ -64,7 +64,7 @@ export function cardNode(entry: CardEntry): CardNode {
   if (entry.problem) parts.push(entry.problem);
   const icon = entry.running ? { id: 'loading~spin' } : review ? RECOMMENDATION_ICON[review.recommendation] : { id: 'circle-slash', color: 'list.errorForeground' };
   const tooltip = [entry.path, review ? `${review.recommendation} · reviewed ${review.reviewedAt} in ${review.elapsedMs} ms` : 'not reviewed', entry.stale ? 'The card changed since this review: re-run it.' : '', entry.problem ?? ''].filter(Boolean).join('\n');
-  return { kind: 'card', id: entry.key, cardKey: entry.key, label: entry.name, description: parts.join(' · '), tooltip, icon };
+  return { kind: 'card', id: entry.key, cardKey: entry.key, label: entry.path, description: parts.join(' · '), tooltip, icon };
 }
 
 export function gateNodes(entry: CardEntry): GateNode[] {

@@ -52,7 +52,7 @@ const USER_SETTINGS = {
 };
 
 /** Starts code-server on a free loopback port with a fresh profile; resolves once /healthz answers. */
-export async function startCodeServer(codeServerPackage: string, vsix: string, workspace: string): Promise<CodeServer> {
+export async function startCodeServer(codeServerPackage: string, vsix: string, workspace: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
   const root = mkdtempSync(join(tmpdir(), 'mrr-code-server-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -60,7 +60,7 @@ export async function startCodeServer(codeServerPackage: string, vsix: string, w
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir);
   writeFileSync(configFile, '');
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   installVsix(codeServerPackage, extensionsDir, vsix, configFile);
   const port = await freePort();
   const args = [join(codeServerPackage, 'out', 'node', 'entry.js'), '--config', configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace];
