@@ -43,7 +43,7 @@ export function renderGateReview(state: GateReviewState): string {
       label: 'Gate table',
       columns: [
         { title: 'Gate', width: 'minmax(0, 1.6fr)' },
-        { title: 'Status', width: '9.5em' },
+        { title: 'Status', width: '10.5em' },
         { title: 'Key Risk', width: 'minmax(0, 3fr)' },
         { title: 'Suggested Mitigation', width: 'minmax(0, 3fr)' },
         { title: 'Owner', width: 'minmax(0, 1.2fr)' },
