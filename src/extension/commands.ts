@@ -38,7 +38,14 @@ export function commandHandlers(services: CommandServices): Record<CommandKey, H
   };
 
   return {
-    review: async (argument) => {
+    // The Explorer passes the clicked file and, with a multi-selection, every selected file.
+    review: async (argument, selection) => {
+      const selected = Array.isArray(selection) ? selection.filter((item): item is vscode.Uri => item instanceof vscode.Uri) : [];
+      if (selected.length > 1) {
+        for (const uri of selected) await reviewWithProgress(uri);
+        await vscode.commands.executeCommand(`${GATE_TREE_VIEW_ID}.focus`);
+        return;
+      }
       const uri = uriOf(argument) ?? vscode.window.activeTextEditor?.document.uri;
       if (!uri) {
         void vscode.window.showWarningMessage('Model Readiness: open a model card (MODEL_CARD.md, README.md, *.modelcard.md, model_card.json…) or right-click one in the Explorer, then run Review Model Card.');

@@ -1,4 +1,5 @@
 /** Activation: wires the vscode-free core and store to the editor (commands, tree, diagnostics, panel, status bar). */
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { GATES } from '../core';
 import { GATE_REVIEW_VIEW_TYPE } from '../shared/protocol';
@@ -14,7 +15,6 @@ import { MissingSectionQuickFixes } from './quickFixes';
 import { CardReviewer } from './reviewer';
 import { readSettings } from './settings';
 import { RecommendationStatusBar } from './statusBar';
-import { basename } from 'node:path';
 
 /** What tests can inspect; not a public API. */
 export interface ExtensionTestApi {

@@ -21,7 +21,7 @@ const THEME = THEMES[(process.env.MRR_E2E_THEME ?? 'dark') as keyof typeof THEME
 
 function makeWorkspace(): string {
   const workspace = mkdtempSync(join(tmpdir(), 'mrr-workspace-'));
-  for (const example of ['mediocre', 'thorough', 'unsafe-content', 'toolkit-json']) cpSync(join(REPO_ROOT, 'examples', example), join(workspace, example), { recursive: true });
+  for (const example of ['mediocre', 'thorough', 'unsafe-content', 'toolkit-json', 'near-empty']) cpSync(join(REPO_ROOT, 'examples', example), join(workspace, example), { recursive: true });
   cpSync(join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'xss', 'MODEL_CARD.md'), join(workspace, 'payloads', PAYLOAD_FILE), { recursive: true });
   return workspace;
 }
@@ -154,6 +154,33 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     await page.locator('.editor-instance .monaco-editor').first().waitFor();
     const activeTab = await eventually(async () => (await page.locator('.tab.active').first().getAttribute('aria-label')) ?? '', (label) => label.startsWith(cardName));
     assert.ok(activeTab.startsWith(cardName), `Enter on a finding button opens ${cardName}, not ${activeTab}`);
+  });
+
+  it('a quick fix inserts the skeleton of a missing section into the card', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await (await explorerFile(page, 'near-empty', 'model-card.md')).dblclick();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    await runCommand(page, 'Model Readiness: Review Model Card');
+    await gateReviewFrame(page).locator('#recommendation').waitFor({ timeout: 30_000 });
+    await runCommand(page, 'View: Focus First Editor Group');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+.');
+    // The preferred fix is focused when the widget opens; Enter applies it.
+    const fix = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'skeleton' });
+    await fix.waitFor();
+    const title = (await fix.getAttribute('aria-label')) ?? '';
+    await page.keyboard.press('Enter');
+    await fix.waitFor({ state: 'detached' });
+    try {
+      // Monaco wraps long lines; compare without the wraps.
+      const text = await eventually(async () => ((await editor.locator('.view-lines').textContent()) ?? '').replace(/\s+/g, ' '), (value) => value.includes('More Information'));
+      assert.ok(text.includes('More Information'), `the editor shows the skeleton after "${title}"`);
+      assert.match(text, /## (Business Objective and KPIs|Training Data|Features|Evaluation|Fairness and Responsible AI|Security and Robustness|Deployment and Monitoring)/);
+      await screenshot(page, `quick-fix${THEME.suffix}`);
+    } finally {
+      await runCommand(page, 'File: Revert File');
+    }
   });
 
   it('editing a reviewed card marks its review stale in the tree', async () => {

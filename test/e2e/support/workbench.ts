@@ -74,9 +74,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  // Pick the row whose label is exactly the title ("Review Model Card" must not run "Review All Model Cards…").
+  const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
   await pick.waitFor();
-  await page.keyboard.press('Enter');
+  await pick.click();
 }
 
 /** The Gate Review tree's rows for one card: [card, gate 1..7] with their aria-labels (label + tooltip). */
