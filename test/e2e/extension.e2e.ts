@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { reviewFile, type Review } from '../../src/core';
 import { REPO_ROOT, installCodeServer, startCodeServer, type CodeServer } from './support/codeServer';
-import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, runCommand, runContextMenuItem, screenshot } from './support/workbench';
+import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, runCommand, runExplorerMenuItem, screenshot } from './support/workbench';
 
 const VSIX = join(REPO_ROOT, 'model-readiness-review.vsix');
 const PAYLOAD_FILE = '<img src=x onerror=window.__pwned=1>.modelcard.md';
@@ -57,7 +57,7 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
   async function reviewFromExplorer(folder: string, file: string): Promise<Review> {
     await runCommand(page, 'View: Close All Editors');
     const expected = await reviewFile(join(workspace, folder, file));
-    await runContextMenuItem(page, await explorerFile(page, folder, file), 'Review Model Card');
+    await runExplorerMenuItem(page, folder, file, 'Review Model Card');
     await gateReviewFrame(page).locator('#recommendation').waitFor({ timeout: 30_000 });
     return expected;
   }
@@ -72,6 +72,8 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     const gateRows = rows.filter((label) => /^\d\. /.test(label)).map((label) => label.split('\n')[0]);
     assert.deepEqual(gateRows, gateLabels);
     assert.ok(rows.some((label) => label.startsWith('mediocre/model_card.md') && label.includes(expected.recommendation)), `card row shows ${expected.recommendation}: ${rows[0]}`);
+    const tabs = await page.locator('.tabs-container .tab').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    assert.deepEqual(tabs.map((label) => label.split(',')[0]), ['Gate Review: model_card.md'], 'reviewed without opening the card');
     await screenshot(page, `gate-tree${THEME.suffix}`);
   });
 
@@ -199,6 +201,19 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     );
     assert.match(card, /stale/);
     await runCommand(page, 'File: Revert File');
+  });
+  it('the Gate Review panel comes back after a window reload', async () => {
+    const expected = await reviewFromExplorer('thorough', 'MODEL_CARD.md');
+    // Reload as a person does, so the workbench saves its layout (editors, panels) first.
+    await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), runCommand(page, 'Developer: Reload Window')]);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    const frame = gateReviewFrame(page);
+    await frame.locator('#recommendation').waitFor({ timeout: 60_000 });
+    await screenshot(page, `restored-after-reload${THEME.suffix}`);
+    assert.equal(await frame.locator('h1').textContent(), 'Gate Review: MODEL_CARD.md');
+    assert.match((await frame.locator('.meta').textContent()) ?? '', /^thorough\/MODEL_CARD\.md/);
+    assert.equal(await frame.locator('#recommendation').textContent(), expected.recommendation);
+    assert.equal(await frame.locator('#gate-table vscode-data-grid-row:not([row-type="header"])').count(), 7);
   });
 });
 

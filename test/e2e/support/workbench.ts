@@ -39,15 +39,16 @@ export async function explorerFile(page: Page, folder: string, file: string): Pr
   const rows = page.locator('.explorer-folders-view .monaco-list-row');
   const folderRow = rows.filter({ has: page.locator('.label-name', { hasText: exactly(folder) }) }).first();
   await folderRow.waitFor();
-  // Rows are in display order: the file is the first row named `file` after its folder's row.
+  // The list reuses row elements, so DOM order is not display order: order rows by their data-index.
   const index = await eventually(
     async () => {
       // The Explorer may re-render under the click (e.g. a new reports folder appears): expand until it sticks.
       if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
       return rows.evaluateAll((elements, [folderName, fileName]) => {
-        const names = elements.map((element) => element.querySelector('.label-name')?.textContent ?? '');
-        const start = names.indexOf(folderName);
-        return start < 0 ? -1 : names.indexOf(fileName, start + 1);
+        const ordered = elements.map((element) => ({ index: Number(element.getAttribute('data-index')), name: element.querySelector('.label-name')?.textContent ?? '' })).sort((a, b) => a.index - b.index);
+        const start = ordered.findIndex((row) => row.name === folderName);
+        const found = start < 0 ? undefined : ordered.slice(start + 1).find((row) => row.name === fileName);
+        return found ? found.index : -1;
       }, [folder, file]);
     },
     (found) => found >= 0,
@@ -56,17 +57,34 @@ export async function explorerFile(page: Page, folder: string, file: string): Pr
     await screenshot(page, `failure-explorer-${folder}`);
     throw new Error(`Explorer shows no ${folder}/${file}: ${(await rows.allTextContents()).join(', ')}`);
   }
-  return rows.nth(index);
+  return page.locator(`.explorer-folders-view .monaco-list-row[data-index="${index}"]`);
 }
 
 /** Right-clicks a row and runs a context-menu item (hover + Enter: a bare click may not fire in the web workbench). */
 export async function runContextMenuItem(page: Page, row: Locator, item: string): Promise<void> {
   await row.click({ button: 'right' });
   const entry = page.locator('.context-view .action-item').filter({ has: page.locator('.action-label', { hasText: exactly(item) }) });
-  await entry.first().waitFor();
+  await entry.first().waitFor({ timeout: 5000 });
   await entry.first().hover();
   await page.keyboard.press('Enter');
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+}
+
+/** Runs a context-menu item on a file in the Explorer; retries when the list re-rendered under the pointer. */
+export async function runExplorerMenuItem(page: Page, folder: string, file: string, item: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const row = await explorerFile(page, folder, file);
+    await row.hover();
+    if ((await row.locator('.label-name').textContent()) === file) {
+      try {
+        await runContextMenuItem(page, row, item);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
+    await page.keyboard.press('Escape');
+  }
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
