@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reviewCard, type Review } from '../../src/core';
 import { gateReviewHtml } from '../../src/extension/model/webviewHtml';
-import { escapeHtml } from '../../src/shared/escapeHtml';
+import { escapeHtml } from '../../src/core/report/escapeHtml';
 import { parseHostMessage, parseWebviewMessage, type GateReviewState } from '../../src/shared/protocol';
 import { renderGateReview } from '../../webview/view/renderGateReview';
 import { exampleCard, FIXED_NOW } from '../support/cards';

@@ -3,7 +3,7 @@
  * a card or a review passes through escapeHtml: card text renders as text, never as markup.
  */
 import type { Finding, GateReview, GateStatus, Recommendation } from '../../src/core/review/types';
-import { escapeHtml } from '../../src/shared/escapeHtml';
+import { escapeHtml } from '../../src/core/report/escapeHtml';
 import type { GateReviewState } from '../../src/shared/protocol';
 import { badge } from '../components/badge';
 import { button } from '../components/button';

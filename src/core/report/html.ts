@@ -1,8 +1,6 @@
-import MarkdownIt from 'markdown-it';
 import type { Review } from '../review/types';
+import { escapeHtml } from './escapeHtml';
 import { DISCLAIMERS, DISCLAIMER_INTRO, RECOMMENDATION_ICON, STATUS_ICON, formatSeconds, gateEmoji, lineLabel } from './disclaimers';
-
-const escapeHtml = new MarkdownIt().utils.escapeHtml;
 
 /** Self-contained HTML report (inline CSS, no scripts); every string from the card is escaped. */
 export function renderHtml(review: Review): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/escapeHtml';
+import { escapeHtml } from '../../core/report/escapeHtml';
 
 export interface WebviewShell {
   /** webview.cspSource: the only origin styles and fonts may come from. */
