@@ -203,6 +203,8 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     await runCommand(page, 'File: Revert File');
   });
   it('the Gate Review panel comes back after a window reload', async () => {
+    // One panel only, so the restored webview is unambiguously the thorough card's.
+    await runCommand(page, 'View: Close All Editors');
     const expected = await reviewFromExplorer('thorough', 'MODEL_CARD.md');
     // Reload as a person does, so the workbench saves its layout (editors, panels) first.
     await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), runCommand(page, 'Developer: Reload Window')]);
