@@ -2,7 +2,7 @@ import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { extractNumbers, type StatedNumber } from './numbers';
 import { indexAtOffset } from '../text/offsets';
-import { PREFIX_SPACE, RADIX, WORD_CHAR, anchorKeys, wordKey } from './prefilter';
+import { WORD_CHAR, anchorPrefixes, wordKey } from './prefilter';
 
 /** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
 export interface Hit {
@@ -159,7 +159,7 @@ export class Evidence {
     let blockText = '';
     let inTopic = true;
     let consumedTo = 0;
-    for (const offset of candidateOffsets(haystack.words, compiled.keys)) {
+    for (const offset of candidateOffsets(text, haystack.words, compiled.keys)) {
       if (offset < consumedTo) continue;
       if (offset >= nextStart || offset < blockStart) {
         blockIndex = indexAtOffset(starts, offset);
@@ -222,7 +222,7 @@ export class Evidence {
 
 /** A check pattern ready to run: its index keys and its global and sticky twins. */
 interface CompiledPattern {
-  keys: KeyGroups | null;
+  keys: KeyLiterals | null;
   global: RegExp;
   sticky: RegExp;
 }
@@ -239,8 +239,8 @@ function compile(pattern: RegExp): CompiledPattern {
   let compiled = COMPILED_BY_TEXT.get(id);
   if (!compiled) {
     const flags = pattern.flags.replace(/[gy]/g, '');
-    const keys = anchorKeys(pattern);
-    compiled = { keys: keys && groupKeys(keys), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
+    const prefixes = anchorPrefixes(pattern);
+    compiled = { keys: prefixes && keyLiterals(prefixes), global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
     COMPILED_BY_TEXT.set(id, compiled);
   }
   COMPILED_BY_IDENTITY.set(pattern, compiled);
@@ -262,25 +262,20 @@ function buildHaystack(blocks: Block[]): Haystack {
   return { text, starts, blocks, words: indexWords(text) };
 }
 
-/**
- * Where the words of the haystack start, chained by their first two characters (a 5.8 KB head
- * table per card), with the third character kept to filter the chain.
- */
+/** Where the words of the haystack start, chained by word key (see wordKey); only keys present in the card get a head. */
 interface WordIndex {
-  /** Latest posting per two-character prefix, -1 for none; postings chain backwards through `next`. */
-  head: Int32Array;
+  /** Latest posting per key; postings chain backwards through `next`, -1 ends. */
+  head: Map<number, number>;
   next: Int32Array;
-  third: Uint8Array;
   /** Haystack offset where each posting's word starts. */
   offset: Int32Array;
 }
 
 /** One pass over the haystack; words are runs of [a-z0-9_], as \b sees them. */
 function indexWords(text: string): WordIndex {
-  const head = new Int32Array(PREFIX_SPACE).fill(-1);
+  const head = new Map<number, number>();
   const capacity = (text.length >> 1) + 1;
   const next = new Int32Array(capacity);
-  const third = new Uint8Array(capacity);
   const offset = new Int32Array(capacity);
   let postings = 0;
   let wordStart = -1;
@@ -294,44 +289,42 @@ function indexWords(text: string): WordIndex {
     if (wordStart >= 0) {
       const length = i - wordStart;
       const key = wordKey(text.charCodeAt(wordStart), length > 1 ? text.charCodeAt(wordStart + 1) : 0, length > 2 ? text.charCodeAt(wordStart + 2) : 0);
-      const prefix = (key / RADIX) | 0;
-      next[postings] = head[prefix];
-      third[postings] = key - prefix * RADIX;
+      next[postings] = head.get(key) ?? -1;
       offset[postings] = wordStart;
-      head[prefix] = postings++;
+      head.set(key, postings++);
     }
     wordStart = -1;
   }
-  return { head, next, third, offset };
+  return { head, next, offset };
 }
 
-/** A pattern's index keys grouped by two-character prefix, each with the third characters it accepts. */
-interface KeyGroups {
-  prefixes: Int32Array;
-  thirds: Uint8Array[];
+/** A pattern's index keys, each with the literals a match starts with there (empty: any word with the key). */
+interface KeyLiterals {
+  keys: Int32Array;
+  literals: Array<readonly string[]>;
 }
 
-function groupKeys(keys: readonly number[]): KeyGroups {
-  const groups = new Map<number, Uint8Array>();
-  for (const key of keys) {
-    const prefix = (key / RADIX) | 0;
-    let thirds = groups.get(prefix);
-    if (!thirds) groups.set(prefix, (thirds = new Uint8Array(RADIX)));
-    thirds[key - prefix * RADIX] = 1;
-  }
-  return { prefixes: Int32Array.from(groups.keys()), thirds: [...groups.values()] };
+function keyLiterals(byKey: Map<number, string[]>): KeyLiterals {
+  return { keys: Int32Array.from(byKey.keys()), literals: [...byKey.values()] };
 }
 
-/** Haystack offsets of the words a pattern can start with, ascending. */
-function candidateOffsets(index: WordIndex, groups: KeyGroups): number[] {
-  const { head, next, third, offset } = index;
+/** Haystack offsets where a match can start: words with one of the pattern's keys that also start with one of its literals, ascending. */
+function candidateOffsets(text: string, index: WordIndex, pattern: KeyLiterals): number[] {
+  const { head, next, offset } = index;
   const found: number[] = [];
-  for (let group = 0; group < groups.prefixes.length; group++) {
-    const accepts = groups.thirds[group];
-    for (let posting = head[groups.prefixes[group]]; posting >= 0; posting = next[posting]) if (accepts[third[posting]] === 1) found.push(offset[posting]);
+  let chains = 0;
+  for (let i = 0; i < pattern.keys.length; i++) {
+    const first = head.get(pattern.keys[i]);
+    if (first === undefined) continue;
+    chains++;
+    const literals = pattern.literals[i];
+    for (let posting = first; posting >= 0; posting = next[posting]) {
+      const at = offset[posting];
+      if (literals.length === 0 || literals.some((literal) => text.startsWith(literal, at))) found.push(at);
+    }
   }
   // Chains run backwards; one chain only needs reversing, several need merging.
-  return groups.prefixes.length === 1 ? found.reverse() : found.sort((a, b) => a - b);
+  return chains <= 1 ? found.reverse() : found.sort((a, b) => a - b);
 }
 
 function blockEnd(haystack: Haystack, index: number): number {

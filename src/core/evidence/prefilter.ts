@@ -4,9 +4,7 @@ import { parse, type AstNode, type Features } from 'regjsparser';
 export const WORD_CHAR = new Uint8Array(128);
 'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').forEach((char, index) => (WORD_CHAR[char.charCodeAt(0)] = index + 1));
 
-export const RADIX = 38;
-/** Number of distinct two-character word prefixes; a word key is prefix * RADIX + third character. */
-export const PREFIX_SPACE = RADIX * RADIX;
+const RADIX = 38;
 
 /** The first (up to) three characters of a word packed into one small number; pass 0 for characters past the word's end. */
 export function wordKey(first: number, second: number, third: number): number {
@@ -36,30 +34,48 @@ const EMPTY: Expansion = { prefixes: [''], complete: true };
  * pattern gets null and is scanned over the whole card. Callers cache the result per pattern.
  */
 export function anchorKeys(pattern: RegExp): readonly number[] | null {
+  const prefixes = anchorPrefixes(pattern);
+  return prefixes && [...prefixes.keys()];
+}
+
+/**
+ * The index keys of anchorKeys, each with the literal text a match must start with there
+ * ("key performance indicator" under "key"); an empty list when the key says all there is to say.
+ * Trying a literal with startsWith is far cheaper than running the pattern.
+ */
+export function anchorPrefixes(pattern: RegExp): Map<number, string[]> | null {
   let ast: Node;
   try {
     ast = parse(pattern.source, pattern.flags.replace(/[gydsv]/g, ''), FEATURES);
   } catch {
     return null;
   }
-  const keys = new Set<number>();
+  const byKey = new Map<number, string[]>();
+  const add = (key: number, literal: string) => {
+    const list = byKey.get(key);
+    // A literal no longer than the key adds nothing to it: accept every word with the key.
+    if (literal.length <= 3) byKey.set(key, []);
+    else if (!list) byKey.set(key, [literal]);
+    else if (list.length > 0 && !list.includes(literal)) list.push(literal);
+  };
   for (const raw of expand(ast).prefixes) {
     const prefix = pattern.flags.includes('i') ? raw.toLowerCase() : raw;
     // Only a \b right before a word character promises that the match starts a word.
     const lead = /^\u0001+/.exec(prefix);
     if (!lead) return null;
     const rest = prefix.slice(lead[0].length);
+    const literal = rest.split(BOUNDARY, 1)[0];
     const word = /^[a-z0-9_]*/.exec(rest)![0];
     // A literal non-word character after the word ("to reduce", "a/b") means the word is exactly that.
     const wholeWord = rest.length > word.length;
     const [first, second] = [word.charCodeAt(0), word.charCodeAt(1) || 0];
-    if (word.length >= 3) keys.add(wordKey(first, second, word.charCodeAt(2)));
-    else if (wholeWord && word.length > 0) keys.add(wordKey(first, second, 0));
+    if (word.length >= 3) add(wordKey(first, second, word.charCodeAt(2)), literal);
+    else if (wholeWord && word.length > 0) add(wordKey(first, second, 0), literal);
     // A two-letter prefix matches the word itself and every longer word starting with it.
-    else if (word.length === 2) for (let third = 0; third < RADIX; third++) keys.add(wordKey(first, second, 0) + third);
+    else if (word.length === 2) for (let third = 0; third < RADIX; third++) add(wordKey(first, second, 0) + third, literal);
     else return null;
   }
-  return keys.size > 0 ? [...keys] : null;
+  return byKey.size > 0 ? byKey : null;
 }
 
 function expand(node: Node): Expansion {
