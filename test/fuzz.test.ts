@@ -48,6 +48,17 @@ describe('fuzzed cards', () => {
     fc.assert(fc.property(mutated, reviewOrCardError), { numRuns: 150, seed: 7 });
   });
 
+  it('a long paragraph full of matches stays linear (no quadratic sentence or line lookups)', () => {
+    const sentence = 'The rollback plan is not defined and 35% missing values with PSI 0.3 and no drift monitoring ';
+    const card = parseCard('long.md', Buffer.from(`# M\n\n${sentence.repeat(2400)}\n`));
+    const started = performance.now();
+    const review = reviewCard(card, { now: FIXED_NOW });
+    const elapsed = performance.now() - started;
+    assert.equal(review.gates.length, 7);
+    // 230 KB in one block: quadratic lookups took several seconds here; linear ones a few hundred ms.
+    assert.ok(elapsed < 3000, `review took ${elapsed.toFixed(0)} ms`);
+  });
+
   it('random bytes are either reviewed or rejected with a CardError', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {

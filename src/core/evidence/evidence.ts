@@ -336,13 +336,35 @@ function toHit(block: Block, blockText: string, local: number, match: string): H
   // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
   const original = block.text.length === blockText.length ? block.text : blockText;
   const sentence = original.slice(from, to).trim();
-  const before = blockText.slice(from, local);
-  const after = blockText.slice(local + match.length, to);
+  // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
+  const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
+  const after = blockText.slice(local + match.length, Math.min(to, local + match.length + NEGATION_REACH));
   const negatedAfter = NEGATION_AFTER.test(after);
   const absent = negatedAfter || NEGATION_CLOSE_BEFORE.test(before);
   const negated = absent || NEGATION_BEFORE.test(before);
-  const line = block.line + countNewlines(blockText, 0, local) * (block.kind === 'table-row' ? 0 : 1);
+  const line = block.kind === 'table-row' ? block.line : block.line + newlinesBefore(block, blockText, local);
   return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated, absent };
+}
+
+const NEGATION_REACH = 100;
+const NEWLINES = new WeakMap<Block, number[]>();
+
+/** Newlines in the block's text before an offset, from a per-block list (many hits in one long block stay linear). */
+function newlinesBefore(block: Block, text: string, offset: number): number {
+  let newlines = NEWLINES.get(block);
+  if (!newlines) {
+    newlines = [];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines.push(i);
+    NEWLINES.set(block, newlines);
+  }
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (newlines[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -372,10 +394,4 @@ function isBreakAt(text: string, index: number): boolean {
   if (char !== '.' && char !== '!' && char !== '?' && char !== ';') return false;
   const next = text[index + 1];
   return next === undefined || next === ' ' || next === '\n' || next === '\t';
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
-  return count;
 }
