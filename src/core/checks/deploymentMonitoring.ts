@@ -93,8 +93,14 @@ function observedPsi(hits: readonly Hit[]): PsiReading[] {
       if (Number.isFinite(value) && value >= 0 && value <= 10) readings.push({ value, raw, hit });
     }
   }
-  // One hit per PSI mention: a sentence with two mentions is found twice.
-  return readings.filter((reading, index) => readings.findIndex((other) => other.hit.sentence === reading.hit.sentence && other.raw === reading.raw) === index);
+  // One reading per PSI mention: a sentence with two mentions is found twice.
+  const seen = new Set<string>();
+  return readings.filter((reading) => {
+    const key = `${reading.hit.line}\u0000${reading.hit.sentence}\u0000${reading.raw}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Gate 7 — Deployment & Monitoring: can the model be released safely, watched, and pulled back? */
