@@ -219,6 +219,7 @@ function assignedLength(line: string, from: number): number {
 
 /** The text with every credential value replaced by "[redacted]", for quoting the card safely. */
 export function redactSecrets(text: string): string {
+  if (!mayHoldSecret(text)) return text;
   const spans = scanSecrets(text);
   let out = text;
   for (let i = spans.length - 1; i >= 0; i--) out = `${out.slice(0, spans[i].valueStart)}[redacted]${out.slice(spans[i].valueEnd)}`;
