@@ -1,7 +1,7 @@
 import type { Topic } from '../card/topics';
 import { extractNumbers, type StatedNumber } from '../evidence/numbers';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote } from './helpers';
+import { absentOrMissing, documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 2 outputs';
@@ -228,9 +228,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const hit = evidence.find(COMPLETENESS) ?? evidence.findAny(NO_MISSING);
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(COMPLETENESS);
-      if (absence) return fail(`Data completeness is not documented: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('Data completeness (missing-value rates in key features) is not documented.', evidence.anchor('training-data'));
+      return absentOrMissing(evidence.findAbsence(COMPLETENESS), `Data completeness is not documented: `, 'Data completeness (missing-value rates in key features) is not documented.', evidence.anchor('training-data'));
     },
   },
   {
@@ -363,9 +361,7 @@ export const dataReadinessChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const hit = evidence.find(PRIVACY, { topics: PRIVACY_TOPICS }) ?? evidence.findAny(NO_PERSONAL_DATA) ?? evidence.find(PRIVACY_FALLBACK);
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(PRIVACY, { topics: PRIVACY_TOPICS }) ?? evidence.findAbsence(PRIVACY_FALLBACK);
-      if (absence) return fail(`Personal data handling is not documented: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('The card does not say whether the data contains personal data, or how consent and privacy are handled.', evidence.anchor('training-data'));
+      return absentOrMissing(evidence.findAbsence(PRIVACY, { topics: PRIVACY_TOPICS }) ?? evidence.findAbsence(PRIVACY_FALLBACK), `Personal data handling is not documented: `, 'The card does not say whether the data contains personal data, or how consent and privacy are handled.', evidence.anchor('training-data'));
     },
   },
   {

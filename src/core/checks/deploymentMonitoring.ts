@@ -1,6 +1,6 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote } from './helpers';
+import { absentOrMissing, documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
 const DESIGN = 'Gate review design, Gate 7 outputs';
@@ -141,9 +141,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const hit = evidence.findAll(SERVICE_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(SERVICE_METRIC, { topics: OPS });
-      if (absence) return fail(`Service metrics are not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No monitoring of latency, throughput or error rate is documented.', evidence.anchor('monitoring', 'deployment'));
+      return absentOrMissing(evidence.findAbsence(SERVICE_METRIC, { topics: OPS }), `Service metrics are not monitored: `, 'No monitoring of latency, throughput or error rate is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
   {
@@ -175,9 +173,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       const vague = evidence.findAll(DRIFT_WORD).find((candidate) => !candidate.negated && operational(evidence, candidate));
       // Monitoring that exists but names no statistic is a gap to close, not a missing control.
       if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${quote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
-      const absence = evidence.findAbsence(DRIFT_WORD) ?? evidence.findAbsence(DRIFT_MEASURE);
-      if (absence) return fail(`Drift is not monitored: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No drift detection (PSI, KS or another named statistic) is documented.', evidence.anchor('monitoring', 'deployment'));
+      return absentOrMissing(evidence.findAbsence(DRIFT_WORD) ?? evidence.findAbsence(DRIFT_MEASURE), `Drift is not monitored: `, 'No drift detection (PSI, KS or another named statistic) is documented.', evidence.anchor('monitoring', 'deployment'));
     },
   },
   {
@@ -214,9 +210,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const alerts = evidence.findAll(ALERT, { topics: OPS }).filter((hit) => !hit.negated);
       if (alerts.length === 0) {
-        const absence = evidence.findAbsence(ALERT);
-        if (absence) return fail(`No alerting is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-        return fail('No alerting is documented.', evidence.anchor('monitoring', 'deployment'));
+        return absentOrMissing(evidence.findAbsence(ALERT), `No alerting is in place: `, 'No alerting is documented.', evidence.anchor('monitoring', 'deployment'));
       }
       const withThreshold = alerts.find((hit) => ALERT_THRESHOLD.test(lower(hit)));
       if (withThreshold) return pass(withThreshold.line);
@@ -275,9 +269,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
       }
       if (scheduled) return pass(scheduled.line);
       if (vague) return fail(`Retraining has no defined trigger: "${quote(vague)}".`, vague.line, { endLine: vague.endLine });
-      const absence = mentions.find((hit) => hit.absent);
-      if (absence) return fail(`No retraining plan is in place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No retraining trigger (schedule or drift/performance threshold) is defined.', evidence.anchor('monitoring', 'deployment'));
+      return absentOrMissing(mentions.find((hit) => hit.absent), `No retraining plan is in place: `, 'No retraining trigger (schedule or drift/performance threshold) is defined.', evidence.anchor('monitoring', 'deployment'));
     },
   },
   {

@@ -28,13 +28,23 @@ export function documented(context: CheckContext, rule: DocumentedRule): CheckRe
   const hit = context.evidence.find(rule.pattern, options);
   if (hit) return pass(hit.line);
   const absence = context.evidence.findAbsence(rule.pattern, options);
-  if (absence) return fail(`${rule.missing} The card states: "${quote(absence)}".`, absence.line, { endLine: absence.endLine, severity: rule.severity });
-  for (const topic of rule.orSection ?? []) {
-    const section = context.evidence.sectionsWithContent(topic)[0];
-    if (section) return pass(section.line);
+  if (!absence) {
+    for (const topic of rule.orSection ?? []) {
+      const section = context.evidence.sectionsWithContent(topic)[0];
+      if (section) return pass(section.line);
+    }
   }
   const anchor = rule.anchor ? context.evidence.anchor(...rule.anchor) : null;
-  return fail(rule.missing, anchor, { severity: rule.severity });
+  return absentOrMissing(absence, `${rule.missing} The card states: `, rule.missing, anchor, rule.severity);
+}
+
+/**
+ * The failure of a check whose item is not evidenced: at the sentence that states its absence
+ * (quoted after `stated`), else `missing` at the heading where the item belongs.
+ */
+export function absentOrMissing(absence: Hit | undefined, stated: string, missing: string, anchor: number | null, severity?: Severity): CheckResult {
+  if (absence) return fail(`${stated}"${quote(absence)}".`, absence.line, { endLine: absence.endLine, severity });
+  return fail(missing, anchor, { severity });
 }
 
 /** The sentence of a hit for a finding message: credentials withheld first (so no fragment survives shortening), then shortened. */

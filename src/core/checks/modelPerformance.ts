@@ -2,7 +2,7 @@ import type { Topic } from '../card/topics';
 import type { Table, TableRow } from '../card/types';
 import type { Evidence, Hit } from '../evidence/evidence';
 import { extractNumbers, type StatedNumber } from '../evidence/numbers';
-import { documented, quote } from './helpers';
+import { absentOrMissing, documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition, type CheckResult, type Severity } from './types';
 
 const DESIGN = 'Gate review design, Gate 4 outputs';
@@ -99,9 +99,7 @@ function findPreferred(evidence: Evidence, pattern: RegExp, prefer: readonly Top
 function documentedInEvaluation(evidence: Evidence, pattern: RegExp, missing: string, anchor: readonly Topic[], severity?: Severity): CheckResult {
   const hit = findPreferred(evidence, pattern);
   if (hit) return pass(hit.line);
-  const absence = evidence.findAbsence(pattern);
-  if (absence) return fail(`${missing} The card states: "${quote(absence)}".`, absence.line, { endLine: absence.endLine, severity });
-  return fail(missing, evidence.anchor(...anchor), { severity });
+  return absentOrMissing(evidence.findAbsence(pattern), `${missing} The card states: `, missing, evidence.anchor(...anchor), severity);
 }
 
 /* ---------- Reported metrics (results) ---------- */
@@ -643,9 +641,7 @@ export const modelPerformanceChecks: CheckDefinition[] = [
       if (evidenceHit) return pass(evidenceHit.line);
       const single = evidence.findAny(SINGLE_SPLIT);
       if (single) return fail(`Validation rests on a single train/test split ("${quote(single)}"), with no cross-validation or untouched holdout set.`, single.line, { endLine: single.endLine });
-      const absence = evidence.findAbsence(CROSS_VALIDATION) ?? evidence.findAbsence(HOLDOUT);
-      if (absence) return fail(`No validation strategy beyond training is described: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No validation strategy (cross-validation or holdout test set) is described.', evidence.anchor('evaluation', 'training-procedure'));
+      return absentOrMissing(evidence.findAbsence(CROSS_VALIDATION) ?? evidence.findAbsence(HOLDOUT), `No validation strategy beyond training is described: `, 'No validation strategy (cross-validation or holdout test set) is described.', evidence.anchor('evaluation', 'training-procedure'));
     },
   },
   {
@@ -660,9 +656,7 @@ export const modelPerformanceChecks: CheckDefinition[] = [
       const { crossValidation, holdout } = validation(evidence);
       if (crossValidation) return pass(crossValidation.line);
       if (!holdout) return skip(); // MP-VALIDATION-STRATEGY reports a card with neither.
-      const absence = evidence.findAbsence(CROSS_VALIDATION);
-      if (absence) return fail(`A holdout set is used but there is no cross-validation: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('A holdout set is used but there is no k-fold or time-based cross-validation, so the stability of the metrics across samples is unknown.', evidence.anchor('evaluation', 'training-procedure'));
+      return absentOrMissing(evidence.findAbsence(CROSS_VALIDATION), `A holdout set is used but there is no cross-validation: `, 'A holdout set is used but there is no k-fold or time-based cross-validation, so the stability of the metrics across samples is unknown.', evidence.anchor('evaluation', 'training-procedure'));
     },
   },
   {
@@ -677,9 +671,7 @@ export const modelPerformanceChecks: CheckDefinition[] = [
       const { crossValidation, holdout } = validation(evidence);
       if (holdout) return pass(holdout.line);
       if (!crossValidation) return skip(); // MP-VALIDATION-STRATEGY reports a card with neither.
-      const absence = evidence.findAbsence(HOLDOUT);
-      if (absence) return fail(`Cross-validation is used but there is no holdout test set: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('Cross-validation is used but no holdout test set kept apart from training and tuning is described, so the reported scores are optimistic.', evidence.anchor('evaluation', 'training-procedure'));
+      return absentOrMissing(evidence.findAbsence(HOLDOUT), `Cross-validation is used but there is no holdout test set: `, 'Cross-validation is used but no holdout test set kept apart from training and tuning is described, so the reported scores are optimistic.', evidence.anchor('evaluation', 'training-procedure'));
     },
   },
   {
@@ -707,9 +699,7 @@ export const modelPerformanceChecks: CheckDefinition[] = [
       if (stated.length > 0) return pass(stated[0].hit.line);
       const hit = findPreferred(evidence, GENERALIZATION);
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(GENERALIZATION);
-      if (absence) return fail(`Overfitting has not been assessed: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No train-set metrics are reported next to the validation or test metrics, so the overfitting risk cannot be judged.', evidence.anchor('evaluation'));
+      return absentOrMissing(evidence.findAbsence(GENERALIZATION), `Overfitting has not been assessed: `, 'No train-set metrics are reported next to the validation or test metrics, so the overfitting risk cannot be judged.', evidence.anchor('evaluation'));
     },
   },
   {

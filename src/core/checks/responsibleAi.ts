@@ -1,7 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Evidence, Hit } from '../evidence/evidence';
 import { extractNumbers, type StatedNumber } from '../evidence/numbers';
-import { documented, quote } from './helpers';
+import { absentOrMissing, documented, quote } from './helpers';
 import { fail, pass, skip, type CheckDefinition, type CheckResult, type Severity } from './types';
 
 const DESIGN = 'Gate review design, Gate 5 outputs';
@@ -326,9 +326,7 @@ export const responsibleAiChecks: CheckDefinition[] = [
       }
       const stakeholder = evidence.find(STAKEHOLDER_REVIEW);
       if (stakeholder) return fail(`Stakeholders reviewed the model ("${quote(stakeholder)}"), but no formal governance sign-off (model risk committee, responsible-AI board, compliance) is recorded.`, stakeholder.line, { endLine: stakeholder.endLine, severity: 'warning' });
-      const absence = evidence.findAbsence(FORMAL_GOVERNANCE);
-      if (absence) return fail(`No governance review has taken place: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No governance review or sign-off (model risk committee, responsible-AI board, compliance) is documented.', evidence.anchor('governance', 'fairness'));
+      return absentOrMissing(evidence.findAbsence(FORMAL_GOVERNANCE), `No governance review has taken place: `, 'No governance review or sign-off (model risk committee, responsible-AI board, compliance) is documented.', evidence.anchor('governance', 'fairness'));
     },
   },
   {
@@ -393,9 +391,7 @@ export const responsibleAiChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const hit = evidence.find(PRIVACY) ?? evidence.findAny(NO_PERSONAL_DATA);
       if (hit) return pass(hit.line);
-      const absence = evidence.findAbsence(PRIVACY);
-      if (absence) return fail(`Personal data protection is not addressed: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('The card does not say whether personal data is used or how it is protected.', evidence.anchor('security', 'training-data'));
+      return absentOrMissing(evidence.findAbsence(PRIVACY), `Personal data protection is not addressed: `, 'The card does not say whether personal data is used or how it is protected.', evidence.anchor('security', 'training-data'));
     },
   },
 ];

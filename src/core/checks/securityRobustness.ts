@@ -1,7 +1,7 @@
 import type { Topic } from '../card/topics';
 import type { Block, ModelCard } from '../card/types';
 import type { Evidence, Hit } from '../evidence/evidence';
-import { documented, quote } from './helpers';
+import { absentOrMissing, documented, quote } from './helpers';
 import { findSecrets } from './secretPatterns';
 import { fail, pass, skip, type CheckDefinition } from './types';
 
@@ -237,9 +237,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
           severity: 'error',
         });
       }
-      const absence = evidence.findAbsence(INTEGRITY);
-      if (absence) return fail(`Model artifacts are not integrity-checked: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('No integrity control (checksum or signature verified at load) is documented for the model artifacts.', evidence.anchor('security', 'deployment', 'model-details'));
+      return absentOrMissing(evidence.findAbsence(INTEGRITY), `Model artifacts are not integrity-checked: `, 'No integrity control (checksum or signature verified at load) is documented for the model artifacts.', evidence.anchor('security', 'deployment', 'model-details'));
     },
   },
   {
@@ -350,9 +348,7 @@ export const securityRobustnessChecks: CheckDefinition[] = [
       if (hit) return pass(hit.line);
       const none = evidence.findAny(NO_PERSONAL_DATA);
       if (none) return pass(none.line);
-      const absence = evidence.findAbsence(PRIVACY);
-      if (absence) return fail(`Training-data privacy is not addressed: "${quote(absence)}".`, absence.line, { endLine: absence.endLine });
-      return fail('The card does not say whether the training data holds personal data or how it is protected.', evidence.anchor('training-data', 'security'));
+      return absentOrMissing(evidence.findAbsence(PRIVACY), `Training-data privacy is not addressed: `, 'The card does not say whether the training data holds personal data or how it is protected.', evidence.anchor('training-data', 'security'));
     },
   },
 ];
