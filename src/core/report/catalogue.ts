@@ -1,6 +1,7 @@
 import { CHECKS } from '../checks/registry';
 import type { CheckDefinition } from '../checks/types';
 import { GATES } from '../gates';
+import { ENGINE_RULES } from '../review/engineRules';
 
 /** The check catalogue as Markdown, generated from the registry metadata (the only source of truth). */
 export function renderCatalogueMarkdown(headingLevel = 2): string {
@@ -14,6 +15,10 @@ export function renderCatalogueMarkdown(headingLevel = 2): string {
     for (const check of checks) out.push(`| <a id="${check.id.toLowerCase()}"></a>\`${check.id}\` | ${check.severity} | ${cell(check.title)} | ${cell(check.description)} | ${cell(check.source)} |`);
     out.push('');
   }
+  out.push(`${h} Findings raised by the engine`, '', 'Outside the registry: raised on the gate they concern (or on the card file itself).', '');
+  out.push('| Id | Severity | Finding | What it means | Where |', '|---|---|---|---|---|');
+  for (const rule of ENGINE_RULES) out.push(`| <a id="${rule.id.toLowerCase()}"></a>\`${rule.id}\` | ${rule.severity} | ${cell(rule.title)} | ${cell(rule.description)} | ${rule.gate === 'any' ? 'any gate' : rule.gate === 'card' ? 'card file' : rule.gate} |`);
+  out.push('');
   return out.join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { ENGINE_RULES } from '../review/engineRules';
 import { CHECKS } from '../checks/registry';
 import type { Severity } from '../checks/types';
 import type { Finding, Review } from '../review/types';
@@ -52,13 +53,6 @@ export function renderSarif(reviews: readonly Review[], options: SarifOptions = 
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-/** Findings the engine itself raises, outside the check registry. */
-const ENGINE_RULES = [
-  { id: 'GATE-NO-EVIDENCE', severity: 'error' as Severity, title: 'Gate has no evidence', description: 'The card says nothing about the subject of this gate, so it cannot pass.', mitigation: 'Document the gate subject in the card.', gate: 'any' },
-  { id: 'CARD-ENCODING-REPAIRED', severity: 'warning' as Severity, title: 'Mojibake repaired', description: 'UTF-8 text had been decoded through a legacy code page and saved again.', mitigation: 'Re-save the card as UTF-8 with the repaired text.', gate: 'card' },
-  { id: 'CARD-NOT-UTF8', severity: 'warning' as Severity, title: 'Card is not UTF-8', description: 'The card is in a legacy encoding.', mitigation: 'Save the card as UTF-8.', gate: 'card' },
-  { id: 'CARD-FRONT-MATTER-INVALID', severity: 'warning' as Severity, title: 'Invalid YAML front matter', description: 'The metadata block could not be parsed, so Hugging Face metadata is ignored.', mitigation: 'Fix the YAML front matter.', gate: 'card' },
-];
 
 function result(finding: Finding, review: Review, gateTitle: string | undefined, ruleIndex: Map<string, number>, toUri: (path: string) => string) {
   // CI annotations need a line; a finding about something missing sits on line 1.

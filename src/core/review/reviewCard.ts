@@ -6,6 +6,7 @@ import { GATES, type Gate } from '../gates';
 import { TOOL } from '../version';
 import { assessMaturity } from './maturity';
 import { gateStatus, recommendationOf } from './status';
+import { findReviewerInstructions, REVIEWER_INSTRUCTIONS_ID, reviewerInstructionsMitigation } from './reviewerInstructions';
 import { executiveSummary } from './summary';
 import type { EvidenceRef, Finding, GateReview, Review } from './types';
 
@@ -104,6 +105,11 @@ function reviewGate(gate: Gate, context: CheckContext): GateReview {
         mitigations.set(check.id, check.mitigation);
       }
     }
+  }
+  if (gate.id === 'security-robustness') {
+    const attempts = findReviewerInstructions(context.card);
+    findings.push(...attempts);
+    if (attempts.length > 0) mitigations.set(REVIEWER_INSTRUCTIONS_ID, reviewerInstructionsMitigation);
   }
   if (evidence.length === 0 && !findings.some((finding) => finding.severity === 'error')) {
     findings.unshift({ checkId: 'GATE-NO-EVIDENCE', severity: 'error', message: `The card says nothing about ${gate.subject}.`, line: null, endLine: null });
