@@ -21,8 +21,9 @@ export function agentOf(body: ChatRequestBody): 'dispatcher' | 'formatter' | num
   const name = body.response_format?.json_schema?.name;
   if (name === 'card_brief') return 'dispatcher';
   if (name === 'final_recommendation') return 'formatter';
-  const last = body.messages[body.messages.length - 1]?.content ?? '';
-  const gate = /Review Gate (\d)/.exec(last);
+  // The task is the last user message, or the one before a correction request.
+  const task = body.messages.filter((message) => message.role === 'user' && /Review Gate \d/.test(message.content)).at(-1)?.content ?? '';
+  const gate = /Review Gate (\d)/.exec(task);
   if (!gate) throw new Error('request is for no known agent');
   return Number(gate[1]);
 }

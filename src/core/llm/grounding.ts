@@ -27,8 +27,9 @@ export function groundGate(gate: Gate, checks: GateReview, answer: GateAnswer, l
       ...checks,
       status,
       findings,
-      keyRisk: modelDecides || (status === 'Pass' && checks.status === 'Pass') ? answer.keyRisk || checks.keyRisk : checks.keyRisk,
-      mitigation: modelDecides || (status === 'Pass' && checks.status === 'Pass') ? answer.mitigation || checks.mitigation : checks.mitigation,
+      // A model finding that decides the status names the risk; on a clean pass the model's view of the residual risk is kept.
+      keyRisk: modelDecides ? decisive.message : status === 'Pass' ? answer.keyRisk || checks.keyRisk : checks.keyRisk,
+      mitigation: modelDecides ? decisive.recommendation || answer.mitigation : status === 'Pass' ? answer.mitigation || checks.mitigation : checks.mitigation,
       owner: modelDecides ? answer.owner || gate.owner : checks.owner,
     },
     modelFindings,

@@ -1,5 +1,6 @@
 import type { Review } from '../review/types';
 import { escapeHtml } from './escapeHtml';
+import { findingDetail, findingOrigin, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
 import { DISCLAIMERS, DISCLAIMER_INTRO, RECOMMENDATION_ICON, STATUS_ICON, formatSeconds, gateEmoji, lineLabel } from './disclaimers';
 
 /** Self-contained HTML report (inline CSS, no scripts); every string from the card is escaped. */
@@ -10,8 +11,10 @@ export function renderHtml(review: Review): string {
     .join('\n');
   const sections = review.gates
     .map((gate) => {
-      const findings = gate.findings.length === 0 ? `<p>No gaps found (${gate.evidence.length} criteria evidenced).</p>` : `<ul>${gate.findings.map((finding) => `<li><span class="sev ${finding.severity}">${finding.severity}</span> <code>${e(finding.checkId)}</code>${finding.line ? ` <span class="where">(${lineLabel(finding.line, finding.endLine)})</span>` : ''}: ${e(finding.message)}</li>`).join('')}</ul>`;
-      return `<section><h2>${gateEmoji(gate.id)} ${gate.number}. ${e(gate.title)} — ${STATUS_ICON[gate.status]} ${gate.status}</h2>${findings}<p><strong>Key risk:</strong> ${e(gate.keyRisk)}<br><strong>Mitigation:</strong> ${e(gate.mitigation)} (owner: ${e(gate.owner)})</p></section>`;
+      const findings = gate.findings.length === 0 ? `<p>No gaps found (${gate.evidence.length} criteria evidenced).</p>` : `<ul>${gate.findings.map((finding) => `<li><span class="sev ${finding.severity}">${finding.severity}</span> <code>${e(finding.checkId)}</code>${e(findingOrigin(finding))}${finding.line ? ` <span class="where">(${lineLabel(finding.line, finding.endLine)})</span>` : ''}: ${e(finding.message)}${e(findingDetail(finding))}</li>`).join('')}</ul>`;
+      const agentLine = gateAgentLabel(gate);
+      const agent = agentLine ? `<p class="agent">${e(agentLine)}${gate.agent?.summary ? `<br>${e(gate.agent.summary)}` : ''}</p>` : '';
+      return `<section><h2>${gateEmoji(gate.id)} ${gate.number}. ${e(gate.title)} — ${STATUS_ICON[gate.status]} ${gate.status}</h2>${agent}${findings}<p><strong>Key risk:</strong> ${e(gate.keyRisk)}<br><strong>Mitigation:</strong> ${e(gate.mitigation)} (owner: ${e(gate.owner)})</p></section>`;
     })
     .join('\n');
   const cardFindings = review.cardFindings.length === 0 ? '' : `<section><h2>Card findings</h2><ul>${review.cardFindings.map((finding) => `<li>${e(finding.message)}</li>`).join('')}</ul></section>`;
@@ -27,12 +30,12 @@ body{font:14px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em .6em;text-align:left;vertical-align:top}
 tr.fail td:nth-child(2){color:#b00020;font-weight:600}tr.conditional td:nth-child(2){color:#8a5a00;font-weight:600}tr.pass td:nth-child(2){color:#1e6b2e;font-weight:600}
 .recommendation{font-size:1.4em;font-weight:700}.sev{font-size:.8em;padding:0 .4em;border-radius:3px;background:#eee}.sev.error{background:#fdd}.sev.warning{background:#ffe9b3}
-.where{color:#555}@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th,td{border-color:#555}.sev{background:#333}.sev.error{background:#5a1a1a}.sev.warning{background:#5a4a10}.where{color:#aaa}}
+.where{color:#555}.agent{color:#444;font-style:italic}@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th,td{border-color:#555}.sev{background:#333}.sev.error{background:#5a1a1a}.sev.warning{background:#5a4a10}.where{color:#aaa}}
 </style>
 </head>
 <body>
 <h1>🤖 ML Model Productionization Gate Review</h1>
-<p>Card: <code>${e(review.card)}</code>${review.title ? ` — ${e(review.title)}` : ''}<br>Reviewed ${e(review.reviewedAt)} · mode ${review.mode} · ${e(review.tool.name)} ${e(review.tool.version)}</p>
+<p>Card: <code>${e(review.card)}</code>${review.title ? ` — ${e(review.title)}` : ''}<br>Reviewed ${e(review.reviewedAt)} · mode ${e(modeLabel(review))} · ${e(review.tool.name)} ${e(review.tool.version)}</p>
 <p class="recommendation">${RECOMMENDATION_ICON[review.recommendation]} Overall recommendation: ${review.recommendation}</p>
 <h2>Executive summary</h2>
 <p>${e(review.executiveSummary)}</p>
@@ -43,6 +46,7 @@ ${cardFindings}
 ${rows}
 </tbody></table>
 <p>MLOps maturity: level ${review.maturityLevel} (${e(review.maturity.label)}) · ⏱️ Elapsed time: ${formatSeconds(review.elapsedMs)}</p>
+${modelReviewSummaryLines(review).length > 0 ? `<h2>🤖 Model review</h2><ul>${modelReviewSummaryLines(review).map((line) => `<li>${e(line)}</li>`).join('')}</ul>` : ''}
 ${sections}
 <h2>⚠️ Disclaimers</h2>
 <p>${e(DISCLAIMER_INTRO)}</p>
