@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import type { ReviewerOverrides } from '../core/llm/environment';
 import { DEFAULT_OUTPUT_FOLDER, DEFAULT_REPORT_FORMATS, REPORT_FORMATS, type ReportFormat } from '../core/report/writeReports';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const FAIL_ON = ['no-go', 'conditional'] as const;
+export const REVIEWERS = ['offline', 'azure', 'openai'] as const;
+export type ReviewerChoice = (typeof REVIEWERS)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 
 export interface ReviewCommand {
@@ -16,6 +19,9 @@ export interface ReviewCommand {
   failOn: FailOn;
   quiet: boolean;
   jobs: number | null;
+  reviewer: ReviewerChoice;
+  /** Flags that override the reviewer's environment variables. */
+  reviewerOverrides: ReviewerOverrides;
 }
 
 export type Command = ReviewCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'checks'; format: 'text' | 'json' | 'markdown' };
@@ -26,7 +32,8 @@ export const USAGE = `Usage: model-readiness review <card|dir|glob...> [options]
        model-readiness checks [--format text|markdown|json]
 
 Reviews model cards (Markdown, Hugging Face README.md, Model Card Toolkit JSON) through seven
-production-readiness gates and recommends Go, Conditional Go or No-Go. Offline and deterministic.
+production-readiness gates and recommends Go, Conditional Go or No-Go. Offline and deterministic
+by default; --reviewer azure|openai adds the model reviewer's chain of gate agents.
 
 Options:
   --format text|json|markdown|sarif   what to print on stdout (default: text)
@@ -37,6 +44,15 @@ Options:
   --fail-on no-go|conditional         exit 1 when a card is No-Go (default), or not Go
   --jobs N                            worker threads for large batches (default: CPU count)
   --quiet                             no progress on stderr
+  --reviewer offline|azure|openai     who reviews (default: offline, the deterministic checks)
+      azure:  AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT, OPENAI_API_VERSION, and
+              AZURE_OPENAI_API_KEY (without it: Microsoft Entra ID, e.g. after az login)
+      openai: OPENAI_BASE_URL (e.g. http://localhost:11434/v1), OPENAI_MODEL, OPENAI_API_KEY
+  --endpoint URL --deployment NAME --api-version V --auth entra|key
+                                      override the Azure variables
+  --base-url URL --model NAME         override the OpenAI-compatible variables
+  --stream                            stream the model's answers (SSE)
+  --timeout SECONDS                   per model request (default: 120)
   -h, --help                          this help
   -v, --version                       print the version
 
@@ -58,6 +74,15 @@ export function parseCommand(argv: string[]): Command {
         'fail-on': { type: 'string' },
         jobs: { type: 'string' },
         quiet: { type: 'boolean' },
+        reviewer: { type: 'string' },
+        endpoint: { type: 'string' },
+        deployment: { type: 'string' },
+        'api-version': { type: 'string' },
+        auth: { type: 'string' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        stream: { type: 'boolean' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -78,6 +103,8 @@ export function parseCommand(argv: string[]): Command {
   if (command !== 'review') throw new UsageError(`unknown command "${command}"; the commands are review and checks`);
   if (rest.length === 0) throw new UsageError('review: give at least one model card (a file, a folder or a glob)');
   if (values.out !== undefined && values.save) throw new UsageError('use either --out DIR or --save, not both');
+  const modelFlags = (['endpoint', 'deployment', 'api-version', 'auth', 'base-url', 'model', 'stream', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
+  if (modelFlags.length > 0 && (values.reviewer ?? 'offline') === 'offline') throw new UsageError(`--${modelFlags[0]} configures the model reviewer; add --reviewer azure or --reviewer openai`);
   return {
     kind: 'review',
     cards: rest,
@@ -87,7 +114,25 @@ export function parseCommand(argv: string[]): Command {
     failOn: oneOf('--fail-on', values['fail-on'] ?? 'no-go', FAIL_ON),
     quiet: values.quiet ?? false,
     jobs: parseJobs(values.jobs),
+    reviewer: oneOf('--reviewer', values.reviewer ?? 'offline', REVIEWERS),
+    reviewerOverrides: {
+      endpoint: values.endpoint,
+      deployment: values.deployment,
+      apiVersion: values['api-version'],
+      auth: values.auth === undefined ? undefined : oneOf('--auth', values.auth, ['entra', 'key'] as const),
+      baseUrl: values['base-url'],
+      model: values.model,
+      stream: values.stream,
+      timeoutMs: parseTimeout(values.timeout),
+    },
   };
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(`--timeout must be a number of seconds from 1 to 3600, not "${value}"`);
+  return seconds * 1000;
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

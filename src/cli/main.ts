@@ -9,6 +9,9 @@ import type { Review } from '../core/review/types';
 import { TOOL } from '../core/version';
 import { parseCommand, USAGE, UsageError, type ReviewCommand } from './args';
 import { reviewBatch, WORKER_THRESHOLD } from './batch';
+import { ReviewerConfigError } from '../core/llm/config';
+import { reviewerConfigFromEnvironment } from '../core/llm/environment';
+import { reviewWithModel } from './modelReviewRun';
 import { resolveCards } from './resolveCards';
 import { progressReporter, renderBatchSummary } from './terminal';
 
@@ -39,11 +42,30 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runReview(command: ReviewCommand): Promise<number> {
+  let modelConfig = null;
+  if (command.reviewer !== 'offline') {
+    try {
+      modelConfig = reviewerConfigFromEnvironment(command.reviewer, command.reviewerOverrides);
+    } catch (error) {
+      if (!(error instanceof ReviewerConfigError)) throw error;
+      process.stderr.write(`model-readiness: ${error.message}\n`);
+      return EXIT.usage;
+    }
+  }
   const resolved = await resolveCards(command.cards);
   for (const { input, problem } of resolved.problems) process.stderr.write(`model-readiness: ${input}: ${problem}\n`);
   const showProgress = !command.quiet && resolved.files.length >= WORKER_THRESHOLD;
   const progress = showProgress ? progressReporter(resolved.files.length, process.stderr) : undefined;
-  const outcomes = await reviewBatch(resolved.files, { jobs: command.jobs, onProgress: progress && ((done) => progress(done)) });
+  let outcomes;
+  try {
+    outcomes = modelConfig
+      ? await reviewWithModel(resolved.files, modelConfig, { quiet: command.quiet, stderr: process.stderr })
+      : await reviewBatch(resolved.files, { jobs: command.jobs, onProgress: progress && ((done) => progress(done)) });
+  } catch (error) {
+    if (!(error instanceof ReviewerConfigError)) throw error;
+    process.stderr.write(`model-readiness: ${error.message}\n`);
+    return EXIT.usage;
+  }
   const reviews: Review[] = [];
   let unreadable = resolved.problems.length;
   for (const outcome of outcomes) {

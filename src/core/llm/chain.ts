@@ -49,6 +49,7 @@ export async function reviewCardWithModel(card: ModelCard, options: ModelReviewO
   options.log?.(`Model review of ${card.path} with ${report.target}: dispatcher, 7 gates, formatter.`);
 
   const stop = (reason: string, cancelled: boolean) => {
+    if (report.stoppedBecause === null) options.log?.(cancelled ? 'Model review cancelled; the gates already reviewed are kept.' : `Model review stopped: ${reason} The remaining gates keep their deterministic results.`);
     report.stoppedBecause ??= reason;
     report.cancelled ||= cancelled;
   };
