@@ -88,15 +88,19 @@ describe('model reviewer chain against a local Azure OpenAI server (real openai 
     assert.match(review.executiveSummary, /scripted formatter/);
   });
 
-  it('gives each gate the findings of every gate before it, compactly, and its own deterministic findings', async () => {
-    script();
+  it('gives each gate the outcome of every gate before it, compactly, and the checks\' findings of all gates', async () => {
+    script({ 2: { status: 'Conditional', findings: [{ title: 'Label audits happen once a year only.', severity: 'warning', quote: null, recommendation: 'Audit quarterly.' }] } });
     const { review, requests } = await run(mediocre);
     const offline = reviewCard(mediocre, { now: FIXED_NOW });
     for (let number = 1; number <= 7; number++) {
+      const messages = (requests[number].body as ChatRequestBody).messages;
       const task = lastUserMessage(requests[number]);
-      for (let earlier = 1; earlier < number; earlier++) assert.ok(task.includes(`Gate ${earlier} ${review.gates[earlier - 1].title}: ${review.gates[earlier - 1].status}`), `gate ${number} lacks gate ${earlier}`);
-      for (let later = number + 1; later <= 7; later++) assert.ok(!task.includes(`Gate ${later} ${review.gates[later - 1].title}:`), `gate ${number} sees gate ${later}`);
-      for (const finding of offline.gates[number - 1].findings.slice(0, 3)) assert.ok(task.includes(finding.checkId), `gate ${number} lacks its own ${finding.checkId}`);
+      assert.match(task, new RegExp(`Review Gate ${number} `));
+      for (let earlier = 1; earlier < number; earlier++) assert.ok(task.includes(`Gate ${earlier} ${review.gates[earlier - 1].title}: ${review.gates[earlier - 1].status}. Key risk:`), `gate ${number} lacks gate ${earlier}`);
+      for (let later = number; later <= 7; later++) assert.ok(!task.includes(`Gate ${later} ${review.gates[later - 1].title}:`), `gate ${number} sees the outcome of gate ${later}`);
+      if (number > 2) assert.ok(task.includes('Label audits happen once a year only.'), `gate ${number} lacks what the gate 2 agent added`);
+      const checks = messages[2].content;
+      for (const gate of offline.gates) for (const finding of gate.findings.slice(0, 3)) assert.ok(checks.includes(finding.checkId), `gate ${number} lacks ${finding.checkId}`);
     }
   });
 
@@ -104,7 +108,7 @@ describe('model reviewer chain against a local Azure OpenAI server (real openai 
     script();
     const { requests, review } = await run(thorough);
     const gateRequests = requests.slice(1, 8);
-    const prefix = (request: RecordedRequest) => JSON.stringify((request.body as ChatRequestBody).messages.slice(0, 3));
+    const prefix = (request: RecordedRequest) => JSON.stringify((request.body as ChatRequestBody).messages.slice(0, 4));
     for (const request of gateRequests) assert.equal(prefix(request), prefix(gateRequests[0]));
     for (const request of gateRequests.slice(1)) assert.ok(request.cachedTokens >= 1024, `gate request ${request.index} had ${request.cachedTokens} cached tokens`);
     assert.ok(review.modelReview!.usage.cachedTokens > 0);

@@ -56,7 +56,7 @@ export async function reviewCardWithModel(card: ModelCard, options: ModelReviewO
   const account = (outcome: AgentOutcome<unknown>) => addUsage(report.usage, outcome.usage);
 
   options.onEvent?.({ kind: 'step-start', step: 'dispatcher' });
-  const dispatched = await callAgent(environment, { name: 'dispatcher', messages: dispatcherMessages(card), contract: BRIEF_CONTRACT });
+  const dispatched = await callAgent(environment, { name: 'dispatcher', messages: dispatcherMessages(card, checks.gates), contract: BRIEF_CONTRACT });
   account(dispatched);
   report.steps.push({ name: 'dispatcher', ok: dispatched.ok, reason: dispatched.ok ? null : dispatched.failure.message, elapsedMs: dispatched.elapsedMs, usage: dispatched.usage });
   options.onEvent?.({ kind: 'step-done', step: 'dispatcher', ok: dispatched.ok });
@@ -73,7 +73,7 @@ export async function reviewCardWithModel(card: ModelCard, options: ModelReviewO
       continue;
     }
     options.onEvent?.({ kind: 'gate-start', gate });
-    const outcome = await callAgent(environment, { name: `gate ${gate.number}`, messages: gateMessages(card, brief, gate, fromChecks, gates), contract: GATE_ANSWER_CONTRACT });
+    const outcome = await callAgent(environment, { name: `gate ${gate.number}`, messages: gateMessages(card, brief, checks.gates, gate, gates), contract: GATE_ANSWER_CONTRACT });
     account(outcome);
     if (outcome.ok) {
       const { review } = groundGate(gate, fromChecks, outcome.answer, locator);
@@ -92,7 +92,7 @@ export async function reviewCardWithModel(card: ModelCard, options: ModelReviewO
   let summary = executiveSummary({ title: card.title ?? card.path, recommendation, gates, maturity: checks.maturity, cardNotices: checks.cardFindings.length });
   if (report.stoppedBecause === null && report.gatesReviewed > 0) {
     options.onEvent?.({ kind: 'step-start', step: 'formatter' });
-    const formatted = await callAgent(environment, { name: 'formatter', messages: formatterMessages(card, brief, gates, recommendation), contract: FORMATTER_CONTRACT });
+    const formatted = await callAgent(environment, { name: 'formatter', messages: formatterMessages(card, brief, checks.gates, gates, recommendation), contract: FORMATTER_CONTRACT });
     account(formatted);
     report.steps.push({ name: 'formatter', ok: formatted.ok, reason: formatted.ok ? null : formatted.failure.message, elapsedMs: formatted.elapsedMs, usage: formatted.usage });
     options.onEvent?.({ kind: 'step-done', step: 'formatter', ok: formatted.ok });
