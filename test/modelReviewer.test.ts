@@ -376,3 +376,12 @@ describe('the model review in the report', () => {
     assert.match(text, /MODEL REVIEW\n {2}Model reviewer: Azure OpenAI gpt-4o at 127\.0\.0\.1:\d+/);
   });
 });
+
+describe('Entra ID sign-in failures', () => {
+  it('explain how to sign in and stop the chain', async () => {
+    const unavailable = Object.assign(new Error('DefaultAzureCredential failed to retrieve a token'), { name: 'CredentialUnavailableError' });
+    const { review, requests } = await run(thorough, azureConfig({ auth: { kind: 'entra', tokenProvider: async () => Promise.reject(unavailable) } }));
+    assert.equal(requests.length, 0);
+    assert.ok(review.gates.every((gate) => gate.agent?.reviewed === false && /az login/.test(gate.agent.fallbackReason!)));
+  });
+});

@@ -34,7 +34,8 @@ export function classifyError(error: unknown, now = Date.now()): AgentFailure {
   if (error instanceof APIConnectionTimeoutError) return failure('timeout', 'The request timed out.', true, false);
   if (error instanceof APIConnectionError) return failure('connection', `The connection failed (${causeOf(error)}).`, true, false);
   if (error instanceof APIError && typeof error.status === 'number') return classifyStatus(error, now);
-  if (error instanceof Error && /CredentialUnavailableError|AuthenticationError|AggregateAuthenticationError/.test(error.name)) {
+  // The SDK wraps a failing token provider in an OpenAIError whose cause is @azure/identity's error.
+  if (isCredentialError(error) || (error instanceof Error && isCredentialError(error.cause))) {
     return failure('auth', 'Microsoft Entra ID sign-in failed: sign in with `az login` (or set up a managed identity / AZURE_CLIENT_ID for a service principal), and make sure the identity has the "Cognitive Services OpenAI User" role on the resource.', false, true);
   }
   return failure('connection', `The request failed: ${error instanceof Error ? error.message : String(error)}`, true, false);
@@ -51,6 +52,10 @@ function classifyStatus(error: APIError, now: number): AgentFailure {
   if (code === 'context_length_exceeded') return { ...failure('context-length', 'The card and findings exceed the model context window (context_length_exceeded); use a deployment with a larger context or shorten the card.', false, true), status };
   if (status === 408 || status === 409 || status >= 500) return { ...failure('server', `The service failed (${status}).`, true, false), status, retryAfterMs: retryAfterMs(error.headers, now) };
   return { ...failure('bad-request', `The service rejected the request (${status}${code ? ` ${code}` : ''}).`, false, true), status };
+}
+
+function isCredentialError(error: unknown): boolean {
+  return error instanceof Error && /CredentialUnavailableError|AuthenticationRequiredError|AuthenticationError|AggregateAuthenticationError/.test(error.name);
 }
 
 function failure(kind: FailureKind, message: string, retryable: boolean, endsChain: boolean): AgentFailure {
