@@ -74,6 +74,6 @@ export function scriptedAnswer(body: ChatRequestBody, gates: Readonly<Record<num
 export function quotableLine(card: string, salt: number): string | null {
   const lines = card.split('\n').map((line) => line.trim()).filter((line) => line.length >= 40 && !/^[#|`<>-]/.test(line) && !line.includes('[redacted]'));
   if (lines.length === 0) return null;
-  const sentence = lines[(salt * 7) % lines.length].replace(/[*_`]/g, '');
+  const sentence = lines[(salt * 7) % lines.length].replace(/\*\*|`/g, '');
   return sentence.length > 100 ? sentence.slice(0, 100) : sentence;
 }
