@@ -180,4 +180,29 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
       for (const key of [mock.apiKey, WRONG_KEY]) assert.ok(!file.text.includes(key), `${file.path} holds an API key`);
     }
   });
+
+  it('after "Clear Model Reviewer API Key" the review runs offline and offers, once, to configure or set a key', async () => {
+    // The workbench shows at most three toasts: make room for the notice.
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runCommand(page, 'Model Readiness: Clear Model Reviewer API Key');
+    await page.locator('.notifications-toasts', { hasText: 'API key is deleted' }).waitFor();
+    const before = mock.requests.length;
+    await runCommand(page, 'Model Readiness: Re-run Review');
+    const frame = gateReviewFrame(page);
+    await eventually(async () => (await frame.locator('.mode').textContent()) ?? '', (text) => text === 'offline review');
+    assert.equal(await frame.locator('.mode').textContent(), 'offline review');
+    assert.equal(await frame.locator('#model-review').count(), 0);
+    assert.equal(mock.requests.length, before, 'nothing is sent without a key');
+    const notice = page.locator('.notifications-toasts .notification-toast', { hasText: 'needs an API key' });
+    await notice.waitFor();
+    assert.deepEqual(await notice.locator('.monaco-button').allTextContents(), ['Configure', 'Set API Key']);
+    await screenshot(page, 'model-reviewer-unconfigured');
+    await notice.locator('.monaco-button', { hasText: 'Configure' }).click();
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor .view-lines');
+    await eventually(async () => (await search.textContent()) ?? '', (text) => text.includes('modelReadiness.reviewer'));
+    assert.match((await search.textContent()) ?? '', /modelReadiness\.reviewer/);
+    await runCommand(page, 'Model Readiness: Re-run Review');
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('.notifications-toasts .notification-toast', { hasText: 'needs an API key' }).count(), 0, 'once per session, not on every review');
+  });
 });

@@ -10,6 +10,7 @@ import { exampleCard, FIXED_NOW } from '../support/cards';
 import { UNVERIFIED_QUOTE, UNVERIFIED_TITLE, VERIFIED_TITLE, modelReviewOf } from './modelReviewFixture';
 
 const KEY = 'file:///ws/mediocre/model_card.md';
+const RENDERED_TAGS = new Set(['header', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'strong', 'section', 'nav', 'a', 'code', 'ul', 'li', 'details', 'summary', 'div', 'br', 'q', 'vscode-button', 'vscode-badge', 'vscode-data-grid', 'vscode-data-grid-row', 'vscode-data-grid-cell']);
 const ALL = { statuses: ['Fail', 'Conditional', 'Info'] as const, ignoredChecks: [], lineCount: 10_000 };
 
 function completed(review: Review): ReviewStore {
@@ -111,6 +112,8 @@ describe('a model review in the tree, the diagnostics and the gate table', () =>
     const html = renderGateReview({ cardUri: KEY, cardName: 'model_card.md', review: poisoned, stale: false });
     assert.ok(!html.includes(payload));
     assert.ok(html.includes(escapeHtml(payload)));
+    const tags = new Set([...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((match) => match[1]));
+    assert.deepEqual([...tags].filter((tag) => !RENDERED_TAGS.has(tag)), [], 'only tags the renderer writes');
   });
 });
 

@@ -86,7 +86,8 @@ describe('model reviewer settings → configuration', () => {
 describe('the notice for an incomplete reviewer', () => {
   it('names what is missing and offers the actions that fix it', () => {
     const missingKey = unconfiguredNotice({ kind: 'unconfigured', provider: 'azure', missing: ['an endpoint', 'an API key'], needsApiKey: true });
-    assert.match(missingKey.message, /Azure OpenAI reviewer needs an endpoint and an API key .*ran offline/);
+    assert.equal(missingKey.message, 'Model Readiness: the Azure OpenAI reviewer needs an endpoint and an API key (settings modelReadiness.reviewer.azure.*; command Set Model Reviewer API Key); this review ran offline.');
+    assert.equal(unconfiguredNotice({ kind: 'unconfigured', provider: 'azure', missing: ['an API key'], needsApiKey: true }).message, 'Model Readiness: the Azure OpenAI reviewer needs an API key (command Set Model Reviewer API Key); this review ran offline.');
     assert.deepEqual(missingKey.actions, ['Configure', 'Set API Key']);
     assert.deepEqual(unconfiguredNotice({ kind: 'unconfigured', provider: 'openai', missing: ['a model name'], needsApiKey: false }).actions, ['Configure']);
   });

@@ -91,9 +91,10 @@ export function planReviewer(settings: ReviewerSettings, apiKey: string | undefi
 
 /** The notification for a reviewer that is switched on but incomplete, with the actions that fix it. */
 export function unconfiguredNotice(plan: Extract<ReviewerPlan, { kind: 'unconfigured' }>): { message: string; actions: ('Configure' | 'Set API Key')[] } {
-  const setting = plan.provider === 'azure' ? 'modelReadiness.reviewer.azure.*' : 'modelReadiness.reviewer.openai.*';
+  const settingsMissing = plan.missing.length > (plan.needsApiKey ? 1 : 0);
+  const where = [settingsMissing ? `settings modelReadiness.reviewer.${plan.provider}.*` : '', plan.needsApiKey ? 'command Set Model Reviewer API Key' : ''].filter(Boolean).join('; ');
   return {
-    message: `Model Readiness: the ${providerLabel(plan.provider)} reviewer needs ${joinWords(plan.missing)} (${setting}${plan.needsApiKey ? ', Set Model Reviewer API Key' : ''}); this review ran offline.`,
+    message: `Model Readiness: the ${providerLabel(plan.provider)} reviewer needs ${joinWords(plan.missing)} (${where}); this review ran offline.`,
     actions: plan.needsApiKey ? ['Configure', 'Set API Key'] : ['Configure'],
   };
 }
