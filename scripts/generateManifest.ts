@@ -20,6 +20,9 @@ const COMMAND_HELP: Record<keyof typeof COMMANDS, string> = {
   clearResults: 'Forgets every review: tree, diagnostics, status bar and panels.',
   openSettings: 'Opens the modelReadiness settings.',
   revealFinding: 'Opens the card at a finding\'s line (from the tree and the gate table; not in the palette).',
+  configureReviewer: 'Opens the modelReadiness.reviewer settings (mode, endpoint, deployment, authentication, limits).',
+  setReviewerApiKey: 'Asks for the model reviewer\'s API key (hidden input) and keeps it in VS Code\'s secret storage, one per provider; never in settings.',
+  clearReviewerApiKey: 'Deletes the stored model reviewer API key.',
 };
 
 /** The commands and settings tables of README.md, from the same data as package.json. */

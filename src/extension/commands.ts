@@ -7,19 +7,22 @@ import { CARD_FILE_GLOB, CARD_SEARCH_EXCLUDE, isCardForWorkspaceReview } from '.
 import { COMMANDS, GATE_TREE_VIEW_ID, type CommandKey } from './model/contributions';
 import type { CardEntry, ReviewStore } from './model/reviewStore';
 import type { CardReviewer } from './reviewer';
+import { clearReviewerApiKey, configureReviewer, setReviewerApiKey } from './reviewerCommands';
+import type { ReviewerKeys } from './reviewerKeys';
 
 export interface CommandServices {
   store: ReviewStore;
   reviewer: CardReviewer;
   panels: GatePanels;
   log: vscode.LogOutputChannel;
+  keys: ReviewerKeys;
 }
 
 type Handler = (...args: unknown[]) => unknown;
 
 /** The one command registry: every contributed command id and its handler. */
 export function commandHandlers(services: CommandServices): Record<CommandKey, Handler> {
-  const { store, reviewer, panels, log } = services;
+  const { store, reviewer, panels, log, keys } = services;
 
   const reviewWithProgress = (uri: vscode.Uri) =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Model Readiness: reviewing ${cardName(uri)}`, cancellable: true }, (progress, token) => reviewer.review(uri, { progress, token }));
@@ -111,6 +114,13 @@ export function commandHandlers(services: CommandServices): Record<CommandKey, H
     },
 
     openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', 'modelReadiness'),
+
+    configureReviewer: () => configureReviewer(),
+
+    // An optional provider argument ('azure' | 'openai') skips the question (keybindings, tests).
+    setReviewerApiKey: (provider) => setReviewerApiKey(keys, log, provider),
+
+    clearReviewerApiKey: (provider) => clearReviewerApiKey(keys, log, provider),
 
     revealFinding: async (argument, line) => {
       const key = keyOf(argument);

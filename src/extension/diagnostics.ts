@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, diagnosticsOf, type DiagnosticSpec } from './model/diagnosticsModel';
+import { DIAGNOSTIC_SOURCE, diagnosticsOf, MODEL_DIAGNOSTIC_SOURCE, type DiagnosticSpec } from './model/diagnosticsModel';
 import type { ReviewStore } from './model/reviewStore';
 import { openDocument } from './cardText';
 import { readSettings } from './settings';
@@ -45,8 +45,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const endCharacter = document ? document.lineAt(spec.endLine).range.end.character : 1000;
     const startCharacter = document ? document.lineAt(spec.startLine).firstNonWhitespaceCharacterIndex : 0;
     const diagnostic = new vscode.Diagnostic(new vscode.Range(spec.startLine, startCharacter, spec.endLine, endCharacter), spec.message, SEVERITY[spec.severity]);
-    diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = { value: spec.checkId, target: this.checksDocument.with({ fragment: spec.checkId.toLowerCase() }) };
+    if (spec.fromModel) {
+      // Not a catalogue check: no link; a source of its own so quick fixes and filters tell it apart.
+      diagnostic.source = MODEL_DIAGNOSTIC_SOURCE;
+      diagnostic.code = spec.checkId;
+    } else {
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: spec.checkId, target: this.checksDocument.with({ fragment: spec.checkId.toLowerCase() }) };
+    }
     return diagnostic;
   }
 

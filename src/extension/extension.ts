@@ -13,6 +13,7 @@ import { GATE_TREE_VIEW_ID } from './model/contributions';
 import { ReviewStore } from './model/reviewStore';
 import { MissingSectionQuickFixes } from './quickFixes';
 import { CardReviewer } from './reviewer';
+import { ReviewerKeys } from './reviewerKeys';
 import { readSettings } from './settings';
 import { RecommendationStatusBar } from './statusBar';
 
@@ -25,13 +26,15 @@ export interface ExtensionTestApi {
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const log = vscode.window.createOutputChannel('Model Readiness', { log: true });
   const store = new ReviewStore(GATES);
-  const reviewer = new CardReviewer(store, log);
+  const keys = new ReviewerKeys(context.secrets);
+  const reviewer = new CardReviewer(store, log, keys);
   const panels = new GatePanels(context.extensionUri, store, (uri) => reviewer.review(uri), log);
   const tree = new GateTreeProvider(store);
   const checksDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md');
 
   context.subscriptions.push(
     log,
+    reviewer,
     panels,
     tree,
     new DiagnosticsPublisher(store, checksDocument),
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
     vscode.window.createTreeView(GATE_TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.window.registerWebviewPanelSerializer(GATE_REVIEW_VIEW_TYPE, panels),
     vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }], new MissingSectionQuickFixes(), { providedCodeActionKinds: MissingSectionQuickFixes.kinds }),
-    ...registerCommands(commandHandlers({ store, reviewer, panels, log })),
+    ...registerCommands(commandHandlers({ store, reviewer, panels, log, keys })),
     ...watchCards(store, reviewer),
   );
   log.info(`Model Readiness Review activated (${vscode.env.appName} ${vscode.version})`);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { CHECKS } from '../../src/core';
 import { generatedManifest } from '../../scripts/generateManifest';
 import { CARD_FILE_NAME, isCardForWorkspaceReview, isModelCardName } from '../../src/extension/model/cardFiles';
-import { COMMANDS } from '../../src/extension/model/contributions';
+import { COMMANDS, REVIEWER_TARGET_SETTINGS, SETTINGS } from '../../src/extension/model/contributions';
 import { resolveOutputFolder } from '../../src/extension/model/outputFolder';
 import { REPO_ROOT } from '../support/cards';
 
@@ -33,7 +33,7 @@ describe('package.json contributions', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['modelReadiness.outputFolder']);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [SETTINGS.outputFolder, ...REVIEWER_TARGET_SETTINGS], 'a workspace can aim neither reports nor the card and the API key elsewhere');
     assert.equal(manifest.contributes.views.modelReadiness[0].id, 'modelReadiness.gates');
     assert.equal(manifest.contributes.views.modelReadiness[0].name, 'Gate Review');
     assert.match(manifest.contributes.viewsWelcome[0].contents, /\(command:modelReadiness\.review\)/);

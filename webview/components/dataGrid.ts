@@ -5,9 +5,9 @@ export interface GridColumn {
   width: string;
 }
 
-export function dataGrid(options: { label: string; columns: readonly GridColumn[]; rows: readonly (readonly string[])[]; id?: string }): string {
+export function dataGrid(options: { label: string; columns: readonly GridColumn[]; rows: readonly (readonly string[])[]; id?: string; className?: string }): string {
   const header = options.columns.map((column, index) => `<vscode-data-grid-cell cell-type="columnheader" grid-column="${index + 1}">${column.title}</vscode-data-grid-cell>`).join('');
   const rows = options.rows.map((cells) => `<vscode-data-grid-row>${cells.map((cell, index) => `<vscode-data-grid-cell grid-column="${index + 1}">${cell}</vscode-data-grid-cell>`).join('')}</vscode-data-grid-row>`).join('');
   const templateColumns = options.columns.map((column) => column.width).join(' ');
-  return `<vscode-data-grid${options.id ? ` id="${options.id}"` : ''} aria-label="${options.label}" generate-header="none" grid-template-columns="${templateColumns}"><vscode-data-grid-row row-type="header">${header}</vscode-data-grid-row>${rows}</vscode-data-grid>`;
+  return `<vscode-data-grid${options.id ? ` id="${options.id}"` : ''}${options.className ? ` class="${options.className}"` : ''} aria-label="${options.label}" generate-header="none" grid-template-columns="${templateColumns}"><vscode-data-grid-row row-type="header">${header}</vscode-data-grid-row>${rows}</vscode-data-grid>`;
 }

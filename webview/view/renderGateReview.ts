@@ -4,10 +4,12 @@
  */
 import type { Finding, GateReview, GateStatus, Recommendation } from '../../src/core/review/types';
 import { escapeHtml } from '../../src/core/report/escapeHtml';
+import { isUnverifiedModelFinding, MODE_LABEL } from '../../src/shared/modelReviewText';
 import type { GateReviewState } from '../../src/shared/protocol';
 import { badge } from '../components/badge';
 import { button } from '../components/button';
-import { dataGrid } from '../components/dataGrid';
+import { dataGrid, type GridColumn } from '../components/dataGrid';
+import { gateAgentCell, gateAgentDetails, modelFindingNote, modelReviewSection } from './renderModelReview';
 
 const STATUS_SYMBOL: Record<GateStatus, string> = { Pass: '✔', Conditional: '▲', Fail: '✖' };
 const RECOMMENDATION_CLASS: Record<Recommendation, string> = { Go: 'go', 'Conditional Go': 'conditional', 'No-Go': 'no-go' };
@@ -22,7 +24,7 @@ export function renderGateReview(state: GateReviewState): string {
     `<header class="page-header">`,
     `<h1>Gate Review: ${escapeHtml(state.cardName)}</h1>`,
     review.title ? `<p class="card-title">${escapeHtml(review.title)}</p>` : '',
-    `<p class="meta">${escapeHtml(review.card)} · reviewed ${escapeHtml(formatTime(review.reviewedAt))} · <span class="elapsed">elapsed ${escapeHtml(formatElapsed(review.elapsedMs))}</span> · ${escapeHtml(review.mode)} review · ${escapeHtml(review.tool.name)} ${escapeHtml(review.tool.version)}</p>`,
+    `<p class="meta">${escapeHtml(review.card)} · reviewed ${escapeHtml(formatTime(review.reviewedAt))} · <span class="elapsed">elapsed ${escapeHtml(formatElapsed(review.elapsedMs))}</span> · <span class="mode">${escapeHtml(MODE_LABEL[review.mode] ?? `${review.mode} review`)}</span> · ${escapeHtml(review.tool.name)} ${escapeHtml(review.tool.version)}</p>`,
     `</header>`,
     state.stale ? `<p class="stale" role="alert">The card changed since this review. Re-run the review to update the gate table.</p>` : '',
     `<section class="recommendation ${RECOMMENDATION_CLASS[review.recommendation]}" aria-label="Recommendation">`,
@@ -37,19 +39,9 @@ export function renderGateReview(state: GateReviewState): string {
     `<a class="skip-link" href="#findings">Jump to findings ${badge(findingCount, 'findings')}</a>`,
     `</nav>`,
     `<section aria-labelledby="summary-heading"><h2 id="summary-heading">Executive summary</h2><p class="summary">${escapeHtml(review.executiveSummary)}</p></section>`,
+    review.modelReview ? modelReviewSection(review.modelReview) : '',
     `<section aria-labelledby="table-heading"><h2 id="table-heading">Gate table</h2>`,
-    dataGrid({
-      id: 'gate-table',
-      label: 'Gate table',
-      columns: [
-        { title: 'Gate', width: 'minmax(0, 1.6fr)' },
-        { title: 'Status', width: '10.5em' },
-        { title: 'Key Risk', width: 'minmax(0, 3fr)' },
-        { title: 'Suggested Mitigation', width: 'minmax(0, 3fr)' },
-        { title: 'Owner', width: 'minmax(0, 1.2fr)' },
-      ],
-      rows: review.gates.map((gate) => [`${gate.number}. ${escapeHtml(gate.title)}`, statusPill(gate.status), escapeHtml(gate.keyRisk), escapeHtml(gate.mitigation), escapeHtml(gate.owner)]),
-    }),
+    gateTable(review.gates, review.modelReview !== undefined),
     `</section>`,
     `<section id="findings" tabindex="-1" aria-labelledby="findings-heading"><h2 id="findings-heading">Gate details</h2>`,
     review.cardFindings.length > 0 ? findingList('About the card file', review.cardFindings, cardUri) : '',
@@ -60,6 +52,29 @@ export function renderGateReview(state: GateReviewState): string {
   ].join('\n');
 }
 
+const GATE_COLUMNS: readonly GridColumn[] = [
+  { title: 'Gate', width: 'minmax(0, 1.6fr)' },
+  { title: 'Status', width: '10.5em' },
+  { title: 'Key Risk', width: 'minmax(0, 3fr)' },
+  { title: 'Suggested Mitigation', width: 'minmax(0, 3fr)' },
+  { title: 'Owner', width: 'minmax(0, 1.2fr)' },
+];
+
+/** The five-column gate table; a model review adds a sixth column saying what the model did per gate. */
+function gateTable(gates: readonly GateReview[], withModel: boolean): string {
+  const columns = withModel ? [...GATE_COLUMNS, { title: 'Model Review', width: 'minmax(0, 2fr)' }] : GATE_COLUMNS;
+  return dataGrid({
+    id: 'gate-table',
+    className: withModel ? 'with-model' : undefined,
+    label: 'Gate table',
+    columns,
+    rows: gates.map((gate) => {
+      const cells = [`${gate.number}. ${escapeHtml(gate.title)}`, statusPill(gate.status), escapeHtml(gate.keyRisk), escapeHtml(gate.mitigation), escapeHtml(gate.owner)];
+      return withModel ? [...cells, gateAgentCell(gate.agent)] : cells;
+    }),
+  });
+}
+
 function gateDetails(gate: GateReview, cardUri: string): string {
   const heading = `${gate.number}. ${escapeHtml(gate.title)}`;
   const evidence = gate.evidence.length > 0 ? `<p class="evidence">Evidence found for ${gate.evidence.length} check${gate.evidence.length === 1 ? '' : 's'}: ${gate.evidence.map((ref) => `<code>${escapeHtml(ref.checkId)}</code>${ref.line !== null ? ` (line ${escapeHtml(ref.line)})` : ''}`).join(', ')}.</p>` : '';
@@ -67,14 +82,17 @@ function gateDetails(gate: GateReview, cardUri: string): string {
   return `<details class="gate" id="gate-${escapeHtml(gate.id)}"${gate.status === 'Pass' ? '' : ' open'}><summary><h3>${heading} ${statusPill(gate.status)}</h3></summary>
 <p><strong>Key risk:</strong> ${escapeHtml(gate.keyRisk)}</p>
 <p><strong>Suggested mitigation:</strong> ${escapeHtml(gate.mitigation)} <span class="owner">Owner: ${escapeHtml(gate.owner)}</span></p>
+${gate.agent ? gateAgentDetails(gate.agent) : ''}
 ${gate.findings.length > 0 ? findingList(`Findings (${gate.findings.length})`, gate.findings, cardUri) : '<p>No findings.</p>'}
 ${evidence}${skipped}</details>`;
 }
 
 function findingList(title: string, findings: readonly Finding[], cardUri: string): string {
   const items = findings.map((finding) => {
-    const jump = button({ label: finding.line === null ? 'Line 1' : `Line ${escapeHtml(finding.line)}`, action: 'revealFinding', data: { card: cardUri, line: String(finding.line ?? 1) }, title: `Open the card at line ${escapeHtml(finding.line ?? 1)}` });
-    return `<li class="finding ${escapeHtml(finding.severity)}"><span class="severity">${SEVERITY_LABEL[finding.severity]}</span> <code>${escapeHtml(finding.checkId)}</code> ${escapeHtml(finding.message)} ${jump}</li>`;
+    // An unverified quote points at nothing in the card: no button pretends it does.
+    const jump = isUnverifiedModelFinding(finding) ? '' : button({ label: finding.line === null ? 'Line 1' : `Line ${escapeHtml(finding.line)}`, action: 'revealFinding', data: { card: cardUri, line: String(finding.line ?? 1) }, title: `Open the card at line ${escapeHtml(finding.line ?? 1)}` });
+    const classes = ['finding', escapeHtml(finding.severity), finding.source === 'model' ? 'from-model' : '', isUnverifiedModelFinding(finding) ? 'unverified' : ''].filter(Boolean).join(' ');
+    return `<li class="${classes}"><span class="severity">${SEVERITY_LABEL[finding.severity]}</span> <code>${escapeHtml(finding.checkId)}</code> ${escapeHtml(finding.message)} ${jump}${finding.source === 'model' ? modelFindingNote(finding) : ''}</li>`;
   });
   return `<h4>${escapeHtml(title)}</h4><ul class="findings">${items.join('')}</ul>`;
 }

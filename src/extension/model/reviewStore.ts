@@ -1,6 +1,10 @@
 import type { Gate, GateId, GateReview, GateStatus, Review } from '../../core';
+import type { ReviewMode } from '../../core/review/types';
 
 export type GateProgress = 'pending' | 'running' | GateStatus;
+
+/** The model reviewer's steps around the seven gate agents. */
+export type ModelStep = 'dispatcher' | 'formatter';
 
 export interface GateEntry {
   id: GateId;
@@ -21,6 +25,10 @@ export interface CardEntry {
   gates: GateEntry[];
   review: Review | null;
   running: boolean;
+  /** How the review in flight (or the last one) runs: offline, or with a model reviewer. */
+  runningMode: ReviewMode;
+  /** The model step in flight, shown on the card while no gate agent works. */
+  step: ModelStep | null;
   stale: boolean;
   /** Why the last attempt produced no review (unreadable file, cancelled); cleared by the next review. */
   problem: string | null;
@@ -61,7 +69,7 @@ export class ReviewStore {
     return best;
   }
 
-  begin(key: string, name: string, path: string): void {
+  begin(key: string, name: string, path: string, mode: ReviewMode = 'offline'): void {
     const previous = this.entries.get(key);
     this.entries.set(key, {
       key,
@@ -70,12 +78,22 @@ export class ReviewStore {
       gates: this.gates.map((gate) => ({ id: gate.id, number: gate.number, title: gate.title, progress: 'pending', result: null })),
       review: previous?.review ?? null,
       running: true,
+      runningMode: mode,
+      step: null,
       stale: previous?.stale ?? false,
       problem: null,
       reviewedTextHash: previous?.reviewedTextHash ?? null,
       generation: previous?.generation ?? 0,
     });
     this.emit(key);
+  }
+
+  stepStarted(key: string, step: ModelStep): void {
+    this.updateEntry(key, (entry) => (entry.step = step));
+  }
+
+  stepFinished(key: string): void {
+    this.updateEntry(key, (entry) => (entry.step = null));
   }
 
   gateStarted(key: string, gate: GateId): void {
@@ -91,6 +109,7 @@ export class ReviewStore {
     if (!entry) return;
     entry.review = review;
     entry.running = false;
+    entry.step = null;
     entry.stale = false;
     entry.problem = null;
     entry.reviewedTextHash = textHash;
@@ -105,6 +124,7 @@ export class ReviewStore {
     const entry = this.entries.get(key);
     if (!entry) return;
     entry.running = false;
+    entry.step = null;
     entry.problem = problem;
     if (entry.review) entry.gates = entry.review.gates.map((gate) => ({ id: gate.id, number: gate.number, title: gate.title, progress: gate.status, result: gate }));
     this.emit(key);
@@ -131,6 +151,13 @@ export class ReviewStore {
     this.entries.clear();
     this.reviewedOrder.clear();
     this.emit(null);
+  }
+
+  private updateEntry(key: string, change: (entry: CardEntry) => void): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    change(entry);
+    this.emit(key);
   }
 
   private updateGate(key: string, gate: GateId, change: (entry: GateEntry) => GateEntry): void {

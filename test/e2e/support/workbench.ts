@@ -138,3 +138,31 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
+
+/** Runs "Set Model Reviewer API Key" and types the key into its password box. */
+export async function setApiKeyThroughCommand(page: Page, apiKey: string): Promise<void> {
+  await runCommand(page, 'Model Readiness: Set Model Reviewer API Key');
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(apiKey);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The Problems panel rows (aria-labels: message, source, position) that its filter box finds for `text`. */
+export async function problemsMatching(page: Page, text: string): Promise<string[]> {
+  await page.keyboard.press('Control+Shift+M');
+  const filter = page.locator('.part.panel .viewpane-filter input').first();
+  await filter.waitFor();
+  await filter.fill(text);
+  const wanted = text.toLowerCase();
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  // The filter applies after a short debounce; a text that matches nothing waits out the bound.
+  const labels = await eventually(
+    () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? '')),
+    (found) => found.some((label) => label.toLowerCase().includes(wanted)),
+    5_000,
+  );
+  await filter.fill('');
+  return labels.filter((label) => label.toLowerCase().includes(wanted));
+}
