@@ -21,7 +21,7 @@ const COMMAND_HELP: Record<keyof typeof COMMANDS, string> = {
   openSettings: 'Opens the modelReadiness settings.',
   revealFinding: 'Opens the card at a finding\'s line (from the tree and the gate table; not in the palette).',
   configureReviewer: 'Opens the modelReadiness.reviewer settings (mode, endpoint, deployment, authentication, limits).',
-  setReviewerApiKey: 'Asks for the model reviewer\'s API key (hidden input) and keeps it in VS Code\'s secret storage, one per provider; never in settings.',
+  setReviewerApiKey: 'Asks for the model reviewer\'s API key (hidden input) and keeps it in VS Code\'s secret storage, one per provider, for the endpoint configured now only; never in settings.',
   clearReviewerApiKey: 'Deletes the stored model reviewer API key.',
 };
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ReviewerProvider } from '../core/llm';
 import { REVIEWER_SETTINGS_PREFIX } from './model/contributions';
-import { providerLabel, readReviewerSettings } from './model/reviewerSettings';
+import { endpointOrigin, providerEndpoint, providerLabel, readReviewerSettings } from './model/reviewerSettings';
 import type { ReviewerKeys } from './reviewerKeys';
 
 const PROVIDERS: readonly ReviewerProvider[] = ['azure', 'openai'];
@@ -15,8 +15,15 @@ export function configureReviewer(): Thenable<unknown> {
 export async function setReviewerApiKey(keys: ReviewerKeys, log: vscode.LogOutputChannel, requested?: unknown): Promise<boolean> {
   const provider = isProvider(requested) ? requested : await chooseProvider('Which reviewer is the API key for?');
   if (!provider) return false;
+  // The key is bound to the endpoint configured now, so it is never sent anywhere else.
+  const endpoint = endpointOrigin(providerEndpoint(readReviewerSettings((key) => vscode.workspace.getConfiguration().get(key)), provider));
+  if (!endpoint) {
+    const action = await vscode.window.showErrorMessage(`Model Readiness: set the ${providerLabel(provider)} endpoint first (modelReadiness.reviewer.${provider === 'azure' ? 'azure.endpoint' : 'openai.baseUrl'}); the key is kept for that endpoint only.`, 'Configure');
+    if (action === 'Configure') await configureReviewer();
+    return false;
+  }
   const apiKey = await vscode.window.showInputBox({
-    title: `Model Readiness: ${providerLabel(provider)} API key`,
+    title: `Model Readiness: ${providerLabel(provider)} API key for ${endpoint}`,
     prompt: `Kept in VS Code's secret storage (the OS keychain), never in settings or logs.${provider === 'azure' ? ' Azure portal → your OpenAI resource → Keys and Endpoint.' : ''}`,
     placeHolder: 'API key',
     password: true,
@@ -24,11 +31,11 @@ export async function setReviewerApiKey(keys: ReviewerKeys, log: vscode.LogOutpu
     validateInput: (value) => (value.trim() ? undefined : 'Enter the key, or press Escape to cancel.'),
   });
   if (!apiKey?.trim()) return false;
-  await keys.store(provider, apiKey.trim());
+  await keys.store(provider, { apiKey: apiKey.trim(), endpoint });
   log.info(`Stored the ${providerLabel(provider)} API key in the secret storage`);
   const settings = readReviewerSettings((key) => vscode.workspace.getConfiguration().get(key));
   const unused = provider === 'azure' && (settings.mode !== 'azure' || settings.azure.authentication !== 'apiKey');
-  void vscode.window.showInformationMessage(`Model Readiness: the ${providerLabel(provider)} API key is stored in VS Code's secret storage.${unused ? ' It is used when modelReadiness.reviewer.mode is azure and modelReadiness.reviewer.azure.authentication is apiKey.' : ''}`);
+  void vscode.window.showInformationMessage(`Model Readiness: the ${providerLabel(provider)} API key is stored in VS Code's secret storage, for ${endpoint} only.${unused ? ' It is used when modelReadiness.reviewer.mode is azure and modelReadiness.reviewer.azure.authentication is apiKey.' : ''}`);
   return true;
 }
 

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import type { ReviewerProvider } from '../core/llm';
-import { apiKeySecretName } from './model/reviewerSettings';
+import { apiKeySecretName, decodeStoredKey, encodeStoredKey, type StoredApiKey } from './model/reviewerSettings';
 
-/** The model reviewer's API keys, one per provider, in VS Code's SecretStorage (never in settings, never logged). */
+/** The model reviewer's API keys, one per provider and bound to the endpoint they were entered for, in VS Code's SecretStorage (never in settings, never logged). */
 export class ReviewerKeys {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  get(provider: ReviewerProvider): Thenable<string | undefined> {
-    return this.secrets.get(apiKeySecretName(provider));
+  async get(provider: ReviewerProvider): Promise<StoredApiKey | undefined> {
+    return decodeStoredKey(await this.secrets.get(apiKeySecretName(provider)));
   }
 
-  store(provider: ReviewerProvider, apiKey: string): Thenable<void> {
-    return this.secrets.store(apiKeySecretName(provider), apiKey);
+  store(provider: ReviewerProvider, key: StoredApiKey): Thenable<void> {
+    return this.secrets.store(apiKeySecretName(provider), encodeStoredKey(key));
   }
 
   delete(provider: ReviewerProvider): Thenable<void> {

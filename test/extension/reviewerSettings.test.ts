@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configProblems, describeTarget, REVIEWER_DEFAULTS } from '../../src/core/llm';
 import { configurationContribution, REVIEWER_TARGET_SETTINGS, SETTINGS } from '../../src/extension/model/contributions';
-import { apiKeyProvider, apiKeySecretName, NoticeMemory, planReviewer, readReviewerSettings, unconfiguredNotice, type ReviewerSettings } from '../../src/extension/model/reviewerSettings';
+import { apiKeyProvider, apiKeySecretName, decodeStoredKey, encodeStoredKey, NoticeMemory, planReviewer, readReviewerSettings, unconfiguredNotice, type ReviewerSettings } from '../../src/extension/model/reviewerSettings';
 
 const KEY = 'k3y-0123456789abcdef';
 
@@ -22,7 +22,7 @@ describe('model reviewer settings → configuration', () => {
     assert.equal(settings.maxOutputTokens, REVIEWER_DEFAULTS.maxOutputTokens);
     assert.equal(settings.timeoutSeconds * 1000, REVIEWER_DEFAULTS.timeoutMs);
     assert.equal(settings.retryAfterCapSeconds * 1000, REVIEWER_DEFAULTS.retryAfterCapMs);
-    assert.deepEqual(planReviewer(settings, KEY), { kind: 'offline' });
+    assert.deepEqual(planReviewer(settings, { apiKey: KEY, endpoint: 'https://res.openai.azure.com' }), { kind: 'offline' });
   });
 
   it('no setting can hold a key or a token; the settings that decide where data goes are restricted in untrusted workspaces', () => {
@@ -46,22 +46,32 @@ describe('model reviewer settings → configuration', () => {
   it('Azure with an API key uses the stored key, and says what is missing without one', () => {
     const values = { [SETTINGS.reviewerMode]: 'azure', [SETTINGS.azureEndpoint]: 'http://127.0.0.1:9', [SETTINGS.azureDeployment]: 'gpt-4o', [SETTINGS.azureAuthentication]: 'apiKey' };
     assert.equal(apiKeyProvider(settingsWith(values)), 'azure');
-    const withKey = planReviewer(settingsWith(values), `  ${KEY}\n`);
+    const withKey = planReviewer(settingsWith(values), { apiKey: `  ${KEY}\n`, endpoint: 'http://127.0.0.1:9' });
     assert.ok(withKey.kind === 'model' && withKey.config.auth.kind === 'key' && withKey.config.auth.apiKey === KEY);
     const withoutKey = planReviewer(settingsWith(values), undefined);
     assert.deepEqual(withoutKey, { kind: 'unconfigured', provider: 'azure', missing: ['an API key'], needsApiKey: true });
-    const nothing = planReviewer(settingsWith({ [SETTINGS.reviewerMode]: 'azure', [SETTINGS.azureAuthentication]: 'apiKey' }), '  ');
+    const nothing = planReviewer(settingsWith({ [SETTINGS.reviewerMode]: 'azure', [SETTINGS.azureAuthentication]: 'apiKey' }), undefined);
     assert.deepEqual(nothing.kind === 'unconfigured' && nothing.missing, ['an endpoint', 'a deployment', 'an API key']);
     assert.equal(apiKeyProvider(settingsWith({ [SETTINGS.reviewerMode]: 'azure' })), null, 'Entra ID reads no key');
+  });
+
+  it('a stored key is used only for the endpoint it was entered for, so settings cannot redirect it', () => {
+    const values = { [SETTINGS.reviewerMode]: 'azure', [SETTINGS.azureEndpoint]: 'https://attacker.example/openai', [SETTINGS.azureDeployment]: 'gpt-4o', [SETTINGS.azureAuthentication]: 'apiKey' };
+    const plan = planReviewer(settingsWith(values), { apiKey: KEY, endpoint: 'https://res.openai.azure.com' });
+    assert.deepEqual(plan, { kind: 'unconfigured', provider: 'azure', missing: ['an API key entered for https://attacker.example (the stored key was entered for https://res.openai.azure.com)'], needsApiKey: true });
+    const local = planReviewer(settingsWith({ [SETTINGS.reviewerMode]: 'openai', [SETTINGS.openaiBaseUrl]: 'http://evil.example/v1', [SETTINGS.openaiModel]: 'm' }), { apiKey: KEY, endpoint: 'http://localhost:11434' });
+    assert.ok(local.kind === 'model' && local.config.auth.kind === 'none', 'the OpenAI-compatible path goes keyless rather than sending the key elsewhere');
+    assert.deepEqual(decodeStoredKey(encodeStoredKey({ apiKey: KEY, endpoint: 'https://res.openai.azure.com' })), { apiKey: KEY, endpoint: 'https://res.openai.azure.com' });
+    assert.equal(decodeStoredKey('plain-key-without-endpoint'), undefined);
   });
 
   it('an OpenAI-compatible endpoint needs a model; the key is optional (local servers want none)', () => {
     const local = { [SETTINGS.reviewerMode]: 'openai', [SETTINGS.openaiBaseUrl]: 'http://localhost:11434/v1', [SETTINGS.openaiModel]: 'llama3.1' };
     const keyless = planReviewer(settingsWith(local), undefined);
     assert.ok(keyless.kind === 'model' && keyless.config.provider === 'openai' && keyless.config.auth.kind === 'none' && keyless.config.endpoint === 'http://localhost:11434/v1');
-    const keyed = planReviewer(settingsWith(local), KEY);
+    const keyed = planReviewer(settingsWith(local), { apiKey: KEY, endpoint: 'http://localhost:11434' });
     assert.ok(keyed.kind === 'model' && keyed.config.auth.kind === 'key');
-    assert.deepEqual(planReviewer(settingsWith({ [SETTINGS.reviewerMode]: 'openai' }), KEY), { kind: 'unconfigured', provider: 'openai', missing: ['a model name'], needsApiKey: false });
+    assert.deepEqual(planReviewer(settingsWith({ [SETTINGS.reviewerMode]: 'openai' }), { apiKey: KEY, endpoint: 'https://api.openai.com' }), { kind: 'unconfigured', provider: 'openai', missing: ['a model name'], needsApiKey: false });
     assert.equal(settingsWith({ [SETTINGS.reviewerMode]: 'openai' }).openai.baseUrl, 'https://api.openai.com/v1');
   });
 

@@ -23,6 +23,45 @@ export type ReviewerPlan =
 
 const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
+/**
+ * A stored key remembers the endpoint it was entered for, so settings that later point elsewhere
+ * (a workspace's own settings, say) never receive it: the key has to be entered again for them.
+ */
+export interface StoredApiKey {
+  apiKey: string;
+  /** Origin (scheme://host:port) of the endpoint the key was entered for. */
+  endpoint: string;
+}
+
+export function encodeStoredKey(key: StoredApiKey): string {
+  return JSON.stringify(key);
+}
+
+/** The stored key, or undefined for anything unreadable. */
+export function decodeStoredKey(stored: string | undefined): StoredApiKey | undefined {
+  if (!stored) return undefined;
+  try {
+    const value = JSON.parse(stored) as Partial<StoredApiKey>;
+    return typeof value.apiKey === 'string' && typeof value.endpoint === 'string' ? { apiKey: value.apiKey, endpoint: value.endpoint } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** scheme://host:port of an endpoint URL, or null when it is not a URL. */
+export function endpointOrigin(endpoint: string): string | null {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The endpoint the current settings send a provider's requests to. */
+export function providerEndpoint(settings: ReviewerSettings, provider: ReviewerProvider): string {
+  return provider === 'azure' ? settings.azure.endpoint : settings.openai.baseUrl;
+}
+
 /** Where the API key of each provider is kept in SecretStorage. */
 export function apiKeySecretName(provider: ReviewerProvider): string {
   return `modelReadiness.reviewer.${provider}.apiKey`;
@@ -65,9 +104,11 @@ export function apiKeyProvider(settings: ReviewerSettings): ReviewerProvider | n
  * Values that are present but wrong (a malformed URL, a temperature of 5) are left to the core's
  * configProblems, which the review reports as a ReviewerConfigError.
  */
-export function planReviewer(settings: ReviewerSettings, apiKey: string | undefined): ReviewerPlan {
+export function planReviewer(settings: ReviewerSettings, stored: StoredApiKey | undefined): ReviewerPlan {
   if (settings.mode === 'offline') return { kind: 'offline' };
-  const key = apiKey?.trim() || undefined;
+  const origin = endpointOrigin(providerEndpoint(settings, settings.mode));
+  const keyElsewhere = stored !== undefined && stored.endpoint !== origin;
+  const key = (!keyElsewhere && stored?.apiKey.trim()) || undefined;
   const tuning = {
     temperature: settings.temperature,
     maxOutputTokens: settings.maxOutputTokens,
@@ -80,7 +121,8 @@ export function planReviewer(settings: ReviewerSettings, apiKey: string | undefi
   if (settings.mode === 'azure') {
     const { endpoint, deployment, apiVersion, authentication } = settings.azure;
     const needsApiKey = authentication === 'apiKey' && !key;
-    const missing = [!endpoint && 'an endpoint', !deployment && 'a deployment', needsApiKey && 'an API key'].filter((item): item is string => Boolean(item));
+    const keyNeeded = keyElsewhere ? `an API key entered for ${origin ?? 'this endpoint'} (the stored key was entered for ${stored!.endpoint})` : 'an API key';
+    const missing = [!endpoint && 'an endpoint', !deployment && 'a deployment', needsApiKey && keyNeeded].filter((item): item is string => Boolean(item));
     if (missing.length > 0) return { kind: 'unconfigured', provider: 'azure', missing, needsApiKey };
     return { kind: 'model', config: { ...tuning, provider: 'azure', endpoint, model: deployment, apiVersion, auth: authentication === 'apiKey' ? { kind: 'key', apiKey: key! } : { kind: 'entra' } } };
   }
