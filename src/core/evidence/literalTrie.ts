@@ -4,17 +4,26 @@ import { WORD_CHAR, keyLength, wordKey } from './prefilter';
  * The literal prefixes of every keyed pattern the reviews have compiled, merged into one trie
  * rooted at word keys (see prefilter). One walk per word of a card then yields, for every
  * pattern at once, the offsets where it can match: no per-query pass over the card's words.
+ *
+ * The trie keeps only the first MAX_DEPTH characters of a literal, and only characters of its
+ * small alphabet: a shorter prefix of a literal is still a necessary condition for a match, so
+ * a cut literal only lets through a few more candidates for the sticky regex to reject. That
+ * keeps the trie small enough for a dense transition table.
  */
-interface TrieNode {
-  /** Patterns whose literal (or whole key) ends here: a word reaching this node is a candidate for them. */
-  patterns: number[];
-  children: Map<number, TrieNode> | null;
-}
+const MAX_DEPTH = 8;
+/** Trie alphabet: word characters and the punctuation literals use; 0 for anything else. */
+const CLASS_OF = new Uint8Array(128);
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_ -/.\'';
+for (let i = 0; i < ALPHABET.length; i++) CLASS_OF[ALPHABET.charCodeAt(i)] = i + 1;
+const WIDTH = ALPHABET.length + 1;
 
 const KEY_SPACE = 38 * 38 * 38;
-/** Node of each word key, +1 (0: no pattern starts with a word of that key). */
-const nodeOfKey = new Int32Array(KEY_SPACE);
-const keyNodes: TrieNode[] = [];
+/** Trie node of each word key; 0: no pattern starts with a word of that key. */
+const nodeOfKey = new Uint16Array(KEY_SPACE);
+/** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. */
+let transitions = new Uint16Array(64 * WIDTH);
+/** Patterns whose (cut) literal or whole key ends at each node. */
+const patternsAt: number[][] = [[]];
 let registered = 0;
 
 /** Number of patterns registered so far; pattern ids run from 0 to this, exclusive. */
@@ -26,84 +35,89 @@ export function registeredPatterns(): number {
 export function registerPattern(prefixes: ReadonlyMap<number, readonly string[]>): number {
   const id = registered++;
   for (const [key, literals] of prefixes) {
-    const root = keyNode(key);
-    if (literals.length === 0) root.patterns.push(id);
+    if (nodeOfKey[key] === 0) nodeOfKey[key] = newNode();
+    const root = nodeOfKey[key];
+    if (literals.length === 0) addPattern(root, id);
     // A literal starts with its key's characters; the trie goes on from there.
-    for (const literal of literals) insert(root, literal, keyLength(key), id);
+    for (const literal of literals) addPattern(insert(root, literal, keyLength(key)), id);
   }
   return id;
 }
 
-function keyNode(key: number): TrieNode {
-  if (nodeOfKey[key] === 0) {
-    keyNodes.push({ patterns: [], children: null });
-    nodeOfKey[key] = keyNodes.length;
+function newNode(): number {
+  const node = patternsAt.length;
+  // Node ids are 16-bit; far beyond what the check patterns need (a few thousand).
+  if (node > 0xffff) throw new Error('literal trie is full');
+  patternsAt.push([]);
+  if ((node + 1) * WIDTH > transitions.length) {
+    const grown = new Uint16Array(transitions.length * 2);
+    grown.set(transitions);
+    transitions = grown;
   }
-  return keyNodes[nodeOfKey[key] - 1];
+  return node;
 }
 
-function insert(root: TrieNode, literal: string, from: number, id: number): void {
+/** The node where the literal's kept prefix ends. */
+function insert(root: number, literal: string, from: number): number {
   let node = root;
-  for (let i = from; i < literal.length; i++) {
+  for (let i = from; i < Math.min(literal.length, MAX_DEPTH); i++) {
     const code = literal.charCodeAt(i);
-    node.children ??= new Map();
-    let child = node.children.get(code);
-    if (!child) node.children.set(code, (child = { patterns: [], children: null }));
+    const cls = code < 128 ? CLASS_OF[code] : 0;
+    if (cls === 0) break;
+    let child = transitions[node * WIDTH + cls];
+    if (child === 0) {
+      child = newNode();
+      transitions[node * WIDTH + cls] = child;
+    }
     node = child;
   }
-  if (!node.patterns.includes(id)) node.patterns.push(id);
+  return node;
+}
+
+function addPattern(node: number, id: number): void {
+  if (!patternsAt[node].includes(id)) patternsAt[node].push(id);
 }
 
 /**
  * Candidate offsets per pattern id (ascending; undefined when none) for a lower-cased text:
- * word starts whose key and following characters spell one of the pattern's literals.
+ * word starts whose key and following characters spell the kept prefix of one of the pattern's literals.
  * With `only` ≥ 0, just that pattern's list is filled (a pattern registered after the text was indexed).
  */
 export function candidateOffsets(text: string, only = -1): Array<number[] | undefined> {
-  const lists: Array<number[] | undefined> = [];
-  const wordChar = WORD_CHAR;
+  const lists: Array<number[] | undefined> = new Array(registered);
   const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (code >= 128 || wordChar[code] === 0) {
+    if (!isWordChar(code)) {
       i++;
       continue;
     }
     const start = i;
-    const second = start + 1 < length ? wordCode(text.charCodeAt(start + 1)) : 0;
-    const third = second !== 0 && start + 2 < length ? wordCode(text.charCodeAt(start + 2)) : 0;
-    const nodeIndex = nodeOfKey[wordKey(code, second, third)];
-    if (nodeIndex !== 0) collect(text, start, start + (third !== 0 ? 3 : second !== 0 ? 2 : 1), keyNodes[nodeIndex - 1], lists, only);
-    // Skip to the end of the word: candidates only start at word starts.
-    i = start + 1;
-    while (i < length) {
-      const next = text.charCodeAt(i);
-      if (next >= 128 || wordChar[next] === 0) break;
-      i++;
+    const second = start + 1 < length && isWordChar(text.charCodeAt(start + 1)) ? text.charCodeAt(start + 1) : 0;
+    const third = second !== 0 && start + 2 < length && isWordChar(text.charCodeAt(start + 2)) ? text.charCodeAt(start + 2) : 0;
+    let node = nodeOfKey[wordKey(code, second, third)];
+    // Follow the text down the trie from the key's node, recording the patterns met on the way.
+    for (let at = start + (third !== 0 ? 3 : second !== 0 ? 2 : 1); node !== 0; at++) {
+      const patterns = patternsAt[node];
+      for (let p = 0; p < patterns.length; p++) if (only < 0 || patterns[p] === only) addCandidate(lists, patterns[p], start);
+      const next = at < length ? text.charCodeAt(at) : 0;
+      node = next < 128 && CLASS_OF[next] !== 0 ? transitions[node * WIDTH + CLASS_OF[next]] : 0;
     }
+    // Candidates only start at word starts: skip the rest of the word.
+    i = start + 1;
+    while (i < length && isWordChar(text.charCodeAt(i))) i++;
   }
   return lists;
 }
 
-/** The character code when it is a word character, else 0 (so it ends the key). */
-function wordCode(code: number): number {
-  return code < 128 && WORD_CHAR[code] !== 0 ? code : 0;
+function isWordChar(code: number): boolean {
+  return code < 128 && WORD_CHAR[code] !== 0;
 }
 
-/** Follows the text from the key node, recording the word start for each pattern whose literal it spells. */
-function collect(text: string, start: number, from: number, node: TrieNode, lists: Array<number[] | undefined>, only: number): void {
-  let current: TrieNode | undefined = node;
-  for (let i = from; current; i++) {
-    const patterns = current.patterns;
-    for (let p = 0; p < patterns.length; p++) {
-      const id = patterns[p];
-      if (only >= 0 && id !== only) continue;
-      const list = lists[id];
-      if (!list) lists[id] = [start];
-      // Two literals of one pattern can both match at a word ("data", "data sources"): one candidate.
-      else if (list[list.length - 1] !== start) list.push(start);
-    }
-    current = current.children !== null && i < text.length ? current.children.get(text.charCodeAt(i)) : undefined;
-  }
+function addCandidate(lists: Array<number[] | undefined>, id: number, start: number): void {
+  const list = lists[id];
+  if (list === undefined) lists[id] = [start];
+  // Two literals of one pattern can both match at a word ("data", "data sources"): one candidate.
+  else if (list[list.length - 1] !== start) list.push(start);
 }
