@@ -33,8 +33,9 @@ export class Haystack {
       this.blockTopics[i] = blocks[i].section >= 0 ? sectionTopics[blocks[i].section] : 0;
       length += lower.length + 1;
     }
-    // join() yields a flat string; += would build a rope that makes every charCodeAt slow.
-    this.text = this.blockTexts.join('\n') + '\n';
+    // Every block ends in a newline. One join() yields a flat string; join() + '\n' or += would
+    // build a rope, and charCodeAt on a rope is several times slower.
+    this.text = blocks.length === 0 ? '\n' : [...this.blockTexts, ''].join('\n');
     this.indexedPatterns = registeredPatterns();
     this.candidates = candidateOffsets(this.text);
   }
