@@ -2,7 +2,7 @@ import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { Haystack, topicMask } from './haystack';
 import type { Hit } from './hits';
-import { IndexedMatches, TextMatches, TopicBlockMatches, type Matches } from './matches';
+import { TextMatches, TopicBlockMatches, type Matches } from './matches';
 import { extractNumbers, type StatedNumber } from './numbers';
 import { compile, type CompiledPattern } from './patterns';
 
@@ -67,7 +67,9 @@ export class Evidence {
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
-    const { matches, topics } = this.matchesFor(pattern, options);
+    const compiled = compile(pattern);
+    const matches = this.matchesOf(compiled, options);
+    const topics = scopeOf(compiled, options);
     const hits: Hit[] = [];
     // Read the matches found so far, finding more only past their end.
     for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) {
@@ -101,7 +103,9 @@ export class Evidence {
   }
 
   private first(pattern: RegExp, options: SearchOptions | undefined, wanted: Wanted): Hit | undefined {
-    const { matches, topics } = this.matchesFor(pattern, options);
+    const compiled = compile(pattern);
+    const matches = this.matchesOf(compiled, options);
+    const topics = scopeOf(compiled, options);
     for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) {
       if (topics !== ANYWHERE && (matches.haystack.blockTopics[matches.blockOf[i]] & topics) === 0) continue;
       const hit = matches.hitAt(i);
@@ -110,13 +114,11 @@ export class Evidence {
     return undefined;
   }
 
-  /** The pattern's matches in the haystack the options search, and the topic bits a hit's block must have (ANYWHERE: none). */
-  private matchesFor(pattern: RegExp, options: SearchOptions | undefined): { matches: Matches; topics: number } {
-    const compiled = compile(pattern);
+  /** The pattern's matches in the haystack the options search. */
+  private matchesOf(compiled: CompiledPattern, options: SearchOptions | undefined): Matches {
     const haystack = this.haystack(options?.includeCode === true);
-    const topics = options?.topics === undefined ? ANYWHERE : topicMask(options.topics);
-    if (compiled.id >= 0) return { matches: (haystack.indexed[compiled.id] ??= new IndexedMatches(haystack, haystack.candidatesOf(compiled.id), compiled.sticky)), topics };
-    return { matches: unindexedMatches(haystack, compiled, topics), topics: ANYWHERE };
+    if (compiled.id < 0) return unindexedMatches(haystack, compiled, options?.topics === undefined ? ANYWHERE : topicMask(options.topics));
+    return (haystack.indexed[compiled.id] ??= haystack.newIndexedMatches(compiled));
   }
 
   private haystack(includeCode: boolean): Haystack {
@@ -128,6 +130,11 @@ export class Evidence {
 
 /** No topic restriction (a real topic mask never has every bit set). */
 const ANYWHERE = -1;
+
+/** The topic bits a hit's block must have; matches of an unindexed pattern limited to topics are already in scope. */
+function scopeOf(compiled: CompiledPattern, options: SearchOptions | undefined): number {
+  return options?.topics === undefined || compiled.id < 0 ? ANYWHERE : topicMask(options.topics);
+}
 
 /**
  * A pattern without index keys: one regex pass over the whole text, or, limited to topics, over

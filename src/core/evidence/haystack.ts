@@ -1,7 +1,7 @@
 import { TOPICS, type Topic } from '../card/topics';
 import type { Block, Section } from '../card/types';
 import { candidateOffsets, registeredPatterns } from './literalTrie';
-import type { IndexedMatches, Matches } from './matches';
+import { IndexedMatches, NoMatches, type Matches } from './matches';
 import type { CompiledPattern } from './patterns';
 
 /** The searchable text of one card in one mode: its blocks lower-cased and joined by newlines. */
@@ -14,9 +14,10 @@ export class Haystack {
   /** Topic bits (topicMask) of each block's section; 0 outside any section. */
   readonly blockTopics: Int32Array;
   /** Matches of each keyed pattern (by literalTrie id), shared by every scope. */
-  readonly indexed: Array<IndexedMatches | undefined> = [];
+  readonly indexed: Array<Matches | undefined> = [];
   /** Matches of patterns without index keys, by topic mask (a topic-limited scan differs from a whole-text one). */
   readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
+  private noMatches?: Matches;
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
 
@@ -45,6 +46,13 @@ export class Haystack {
     // A pattern registered after this haystack was indexed gets its own pass.
     if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text, id)[id] ?? [];
     return this.candidates[id] ?? NONE;
+  }
+
+  /** A keyed pattern's matches (one shared empty list when it has no candidate here). */
+  newIndexedMatches(compiled: CompiledPattern): Matches {
+    const candidates = this.candidatesOf(compiled.id);
+    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky);
+    return (this.noMatches ??= new NoMatches(this));
   }
 
   /** Offset just past a block's text (where its joining newline sits). */

@@ -35,6 +35,13 @@ export abstract class Matches {
   }
 }
 
+/** A pattern with no candidate in the haystack. */
+export class NoMatches extends Matches {
+  advance(): boolean {
+    return false;
+  }
+}
+
 /** A keyed pattern tried (sticky) at its candidate offsets only, block by block; matches never overlap. */
 export class IndexedMatches extends Matches {
   private next = 0;
