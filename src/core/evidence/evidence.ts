@@ -2,7 +2,7 @@ import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { Haystack, topicMask } from './haystack';
 import type { Hit } from './hits';
-import { TextMatches, TopicBlockMatches, type Matches } from './matches';
+import { ANY_TOPIC, TextMatches, TopicBlockMatches, type Matches } from './matches';
 import { extractNumbers, type StatedNumber } from './numbers';
 import { compile, type CompiledPattern } from './patterns';
 
@@ -28,7 +28,7 @@ const enum Wanted {
 
 /**
  * Query helpers over one card. Searches run over one lower-cased haystack per mode; a pattern's
- * matches are found once per haystack and shared by every query and scope that uses it.
+ * matches are found once per haystack and scope, and shared by every query that uses them.
  */
 export class Evidence {
   private prose?: Haystack;
@@ -67,14 +67,10 @@ export class Evidence {
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
-    const compiled = compile(pattern);
-    const matches = this.matchesOf(compiled, options);
-    const topics = scopeOf(compiled, options);
+    const matches = this.matchesOf(compile(pattern), options);
     const hits: Hit[] = [];
     // Read the matches found so far, finding more only past their end.
-    for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) {
-      if (topics === ANYWHERE || (matches.haystack.blockTopics[matches.blockOf[i]] & topics) !== 0) hits.push(matches.hitAt(i));
-    }
+    for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) hits.push(matches.hitAt(i));
     return hits;
   }
 
@@ -103,22 +99,22 @@ export class Evidence {
   }
 
   private first(pattern: RegExp, options: SearchOptions | undefined, wanted: Wanted): Hit | undefined {
-    const compiled = compile(pattern);
-    const matches = this.matchesOf(compiled, options);
-    const topics = scopeOf(compiled, options);
+    const matches = this.matchesOf(compile(pattern), options);
     for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) {
-      if (topics !== ANYWHERE && (matches.haystack.blockTopics[matches.blockOf[i]] & topics) === 0) continue;
       const hit = matches.hitAt(i);
       if (wanted === Wanted.Any || (wanted === Wanted.Affirmed ? !hit.negated : hit.absent)) return hit;
     }
     return undefined;
   }
 
-  /** The pattern's matches in the haystack the options search. */
+  /** The pattern's matches in the haystack and the topics the options search. */
   private matchesOf(compiled: CompiledPattern, options: SearchOptions | undefined): Matches {
     const haystack = this.haystack(options?.includeCode === true);
-    if (compiled.id < 0) return unindexedMatches(haystack, compiled, options?.topics === undefined ? ANYWHERE : topicMask(options.topics));
-    return (haystack.indexed[compiled.id] ??= haystack.newIndexedMatches(compiled));
+    const topics = options?.topics === undefined ? ANY_TOPIC : topicMask(options.topics);
+    const byTopics = haystack.matchesByTopics(compiled);
+    let matches = byTopics.get(topics);
+    if (!matches) byTopics.set(topics, (matches = newMatches(haystack, compiled, topics)));
+    return matches;
   }
 
   private haystack(includeCode: boolean): Haystack {
@@ -128,22 +124,13 @@ export class Evidence {
   }
 }
 
-/** No topic restriction (a real topic mask never has every bit set). */
-const ANYWHERE = -1;
-
-/** The topic bits a hit's block must have; matches of an unindexed pattern limited to topics are already in scope. */
-function scopeOf(compiled: CompiledPattern, options: SearchOptions | undefined): number {
-  return options?.topics === undefined || compiled.id < 0 ? ANYWHERE : topicMask(options.topics);
-}
 
 /**
- * A pattern without index keys: one regex pass over the whole text, or, limited to topics, over
- * each block under them (a match then cannot run past its block, so the two are kept apart).
+ * A keyed pattern is tried at its candidates in the blocks under the topics; a pattern without
+ * index keys runs over the whole text, or, limited to topics, over each block under them (a
+ * match then cannot run past its block, so the two are kept apart).
  */
-function unindexedMatches(haystack: Haystack, compiled: CompiledPattern, topics: number): Matches {
-  let byTopics = haystack.unindexed.get(compiled);
-  if (!byTopics) haystack.unindexed.set(compiled, (byTopics = new Map()));
-  let matches = byTopics.get(topics);
-  if (!matches) byTopics.set(topics, (matches = topics === ANYWHERE ? new TextMatches(haystack, compiled.global) : new TopicBlockMatches(haystack, compiled.global, topics)));
-  return matches;
+function newMatches(haystack: Haystack, compiled: CompiledPattern, topics: number): Matches {
+  if (compiled.id >= 0) return haystack.newIndexedMatches(compiled, topics);
+  return topics === ANY_TOPIC ? new TextMatches(haystack, compiled.global) : new TopicBlockMatches(haystack, compiled.global, topics);
 }

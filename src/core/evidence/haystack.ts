@@ -13,10 +13,9 @@ export class Haystack {
   readonly blockTexts: string[];
   /** Topic bits (topicMask) of each block's section; 0 outside any section. */
   readonly blockTopics: Int32Array;
-  /** Matches of each keyed pattern (by literalTrie id), shared by every scope. */
-  readonly indexed: Array<Matches | undefined> = [];
-  /** Matches of patterns without index keys, by topic mask (a topic-limited scan differs from a whole-text one). */
-  readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
+  /** Matches of each keyed pattern (by literalTrie id) and of each pattern without index keys, by topic mask. */
+  private readonly indexed: Array<Map<number, Matches> | undefined> = [];
+  private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
   private noMatches?: Matches;
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
@@ -48,10 +47,18 @@ export class Haystack {
     return this.candidates[id] ?? NONE;
   }
 
-  /** A keyed pattern's matches (one shared empty list when it has no candidate here). */
-  newIndexedMatches(compiled: CompiledPattern): Matches {
+  /** The pattern's matches found so far, by the topic mask they are limited to. */
+  matchesByTopics(compiled: CompiledPattern): Map<number, Matches> {
+    if (compiled.id >= 0) return (this.indexed[compiled.id] ??= new Map());
+    let byTopics = this.unindexed.get(compiled);
+    if (!byTopics) this.unindexed.set(compiled, (byTopics = new Map()));
+    return byTopics;
+  }
+
+  /** A keyed pattern's matches in blocks with the topics (ANY_TOPIC: every block); one shared empty list when it has no candidate here. */
+  newIndexedMatches(compiled: CompiledPattern, topics: number): Matches {
     const candidates = this.candidatesOf(compiled.id);
-    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky);
+    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
     return (this.noMatches ??= new NoMatches(this));
   }
 

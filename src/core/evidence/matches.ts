@@ -2,10 +2,13 @@ import { indexAtOffset } from '../text/offsets';
 import type { Haystack } from './haystack';
 import { toHit, type Hit } from './hits';
 
+/** Topic mask that searches every block, with or without a section. */
+export const ANY_TOPIC = -1;
+
 /**
- * The matches of one pattern in one haystack, found only as far as the queries so far needed
- * ("find" stops at the first affirmed hit), and kept: every later query with the pattern, in
- * any scope, reads the same list. A hit's sentence and negation are worked out on first use.
+ * The matches of one pattern in one haystack and scope, found only as far as the queries so far
+ * needed ("find" stops at the first affirmed hit), and kept: every later query with the pattern
+ * and scope reads the same list. A hit's sentence and negation are worked out on first use.
  */
 export abstract class Matches {
   /** Block index of each match found so far. */
@@ -42,7 +45,7 @@ export class NoMatches extends Matches {
   }
 }
 
-/** A keyed pattern tried (sticky) at its candidate offsets only, block by block; matches never overlap. */
+/** A keyed pattern tried (sticky) at its candidate offsets only, block by block; matches never overlap within a block. */
 export class IndexedMatches extends Matches {
   private next = 0;
   private consumedTo = 0;
@@ -50,7 +53,8 @@ export class IndexedMatches extends Matches {
   private blockStart = 0;
   private blockEnd = -1;
 
-  constructor(haystack: Haystack, private readonly candidates: readonly number[], private readonly sticky: RegExp) {
+  /** `topics`: the topic bits a block must have to be searched (ANY_TOPIC: every block). */
+  constructor(haystack: Haystack, private readonly candidates: readonly number[], private readonly sticky: RegExp, private readonly topics: number) {
     super(haystack);
   }
 
@@ -64,6 +68,7 @@ export class IndexedMatches extends Matches {
         this.blockStart = haystack.starts[this.block];
         this.blockEnd = haystack.blockEnd(this.block);
       }
+      if (this.topics !== ANY_TOPIC && (haystack.blockTopics[this.block] & this.topics) === 0) continue;
       sticky.lastIndex = offset - this.blockStart;
       const match = sticky.exec(haystack.blockTexts[this.block]);
       if (match === null) continue;
