@@ -18,18 +18,19 @@ const LINK_OR_IMAGE = /!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]/g;
 const AUTOLINK = /<((?:https?|mailto|ftp):[^>\s]*)>/g;
 const HTML_TAG = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->/g;
 const EMPHASIS = /(\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|`+)/g;
+const EMPHASIS_MARKER = /[*_`]/;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|<>~])/g;
 
 /** Reader-visible text of inline markdown: link text kept, targets, emphasis, code ticks and raw HTML dropped. */
 export function inlineText(content: string): string {
   if (!INLINE_MARKUP.test(content)) return content.trim();
-  return content
-    .replace(LINK_OR_IMAGE, (_, inline?: string, reference?: string) => inline ?? reference ?? '')
-    .replace(AUTOLINK, '$1')
-    .replace(HTML_TAG, ' ')
-    .replace(EMPHASIS, '')
-    .replace(ESCAPE, '$1')
-    .trim();
+  let text = content;
+  // Each rule needs its marker character; a rule whose marker is absent cannot change the text.
+  if (text.includes('[')) text = text.replace(LINK_OR_IMAGE, (_, inline?: string, reference?: string) => inline ?? reference ?? '');
+  if (text.includes('<')) text = text.replace(AUTOLINK, '$1').replace(HTML_TAG, ' ');
+  if (EMPHASIS_MARKER.test(text)) text = text.replace(EMPHASIS, '');
+  if (text.includes('\\')) text = text.replace(ESCAPE, '$1');
+  return text.trim();
 }
 
 export function readMarkdownCard(path: string, text: string, notices: CardNotice[]): ModelCard {

@@ -11,6 +11,12 @@ export function wordKey(first: number, second: number, third: number): number {
   return (WORD_CHAR[first] * RADIX + (second ? WORD_CHAR[second] : 0)) * RADIX + (third ? WORD_CHAR[third] : 0);
 }
 
+/** How many characters a word key stands for: 3, or fewer for a one- or two-letter word. */
+export function keyLength(key: number): number {
+  if (key % RADIX !== 0) return 3;
+  return Math.floor(key / RADIX) % RADIX !== 0 ? 2 : 1;
+}
+
 const BOUNDARY = '\u0001';
 const MAX_PREFIXES = 64;
 const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } satisfies Features;

@@ -1,0 +1,81 @@
+import { TOPICS, type Topic } from '../card/topics';
+import type { Block, Section } from '../card/types';
+import { candidateOffsets, registeredPatterns } from './literalTrie';
+import { IndexedMatches, NoMatches, type Matches } from './matches';
+import type { CompiledPattern } from './patterns';
+
+/** The searchable text of one card in one mode: its blocks lower-cased and joined by newlines. */
+export class Haystack {
+  readonly text: string;
+  /** Offset of each block in the text. */
+  readonly starts: number[];
+  /** Each block's lower-cased text (the text between its start and the next block's newline). */
+  readonly blockTexts: string[];
+  /** Topic bits (topicMask) of each block's section; 0 outside any section. */
+  readonly blockTopics: Int32Array;
+  /** Matches of each keyed pattern (by literalTrie id) and of each pattern without index keys, by topic mask. */
+  private readonly indexed: Array<Map<number, Matches> | undefined> = [];
+  private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
+  private noMatches?: Matches;
+  private readonly candidates: Array<number[] | undefined>;
+  private readonly indexedPatterns: number;
+
+  constructor(readonly blocks: readonly Block[], sections: readonly Section[]) {
+    this.starts = [];
+    this.blockTexts = [];
+    this.blockTopics = new Int32Array(blocks.length);
+    const sectionTopics = sections.map((section) => topicMask(section.topics));
+    let length = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const lower = blocks[i].text.toLowerCase();
+      this.starts.push(length);
+      this.blockTexts.push(lower);
+      this.blockTopics[i] = blocks[i].section >= 0 ? sectionTopics[blocks[i].section] : 0;
+      length += lower.length + 1;
+    }
+    // Every block ends in a newline. One join() yields a flat string; join() + '\n' or += would
+    // build a rope, and charCodeAt on a rope is several times slower.
+    this.text = blocks.length === 0 ? '\n' : [...this.blockTexts, ''].join('\n');
+    this.indexedPatterns = registeredPatterns();
+    this.candidates = candidateOffsets(this.text);
+  }
+
+  /** Where a keyed pattern (literalTrie id) can match, ascending. */
+  candidatesOf(id: number): readonly number[] {
+    // A pattern registered after this haystack was indexed gets its own pass.
+    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text, id)[id] ?? [];
+    return this.candidates[id] ?? NONE;
+  }
+
+  /** The pattern's matches found so far, by the topic mask they are limited to. */
+  matchesByTopics(compiled: CompiledPattern): Map<number, Matches> {
+    if (compiled.id >= 0) return (this.indexed[compiled.id] ??= new Map());
+    let byTopics = this.unindexed.get(compiled);
+    if (!byTopics) this.unindexed.set(compiled, (byTopics = new Map()));
+    return byTopics;
+  }
+
+  /** A keyed pattern's matches in blocks with the topics (ANY_TOPIC: every block); one shared empty list when it has no candidate here. */
+  newIndexedMatches(compiled: CompiledPattern, topics: number): Matches {
+    const candidates = this.candidatesOf(compiled.id);
+    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
+    return (this.noMatches ??= new NoMatches(this));
+  }
+
+  /** Offset just past a block's text (where its joining newline sits). */
+  blockEnd(index: number): number {
+    return this.starts[index] + this.blockTexts[index].length;
+  }
+}
+
+const NONE: readonly number[] = [];
+// One bit per topic in a 32-bit number.
+if (TOPICS.length > 31) throw new Error('topicMask holds at most 31 topics');
+const TOPIC_BITS = new Map<Topic, number>(TOPICS.map((topic, index) => [topic, 1 << index]));
+
+/** The topics as bits of one number, so "does this block sit under one of these topics?" is a single AND. */
+export function topicMask(topics: readonly Topic[]): number {
+  let mask = 0;
+  for (const topic of topics) mask |= TOPIC_BITS.get(topic) ?? 0;
+  return mask;
+}

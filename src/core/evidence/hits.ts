@@ -1,0 +1,100 @@
+import type { Block } from '../card/types';
+
+/** Where a pattern matched: the block, its lines, and the sentence (or table row) around the match. */
+export interface Hit {
+  block: Block;
+  line: number;
+  endLine: number;
+  sentence: string;
+  match: string;
+  /** The sentence negates the match somewhere before or after it; such a hit is never evidence. */
+  negated: boolean;
+  /** The negation sits right at the match ("no rollback plan yet", "drift monitoring: TBD"): the card states an absence. */
+  absent: boolean;
+}
+
+// "missing" is not a negation here: cards use it as a data-quality term ("missing values are imputed").
+const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+/** True when the text ends in a negation that covers what follows ("no imputation for", "not handled; "). */
+export function endsNegated(text: string): boolean {
+  return NEGATION_BEFORE.test(text);
+}
+
+/** A negation within a few words of the match states that very thing is absent. */
+const NEGATION_CLOSE_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|yet to be|pending)\b(\s+(formal|documented|defined|explicit|dedicated|clear|real|any|yet|a|an|the|automated|written)){0,2}\s*$/;
+
+const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
+/** Longest stretch either side of a match that counts as its sentence; bounds the work per hit. */
+const MAX_SENTENCE_SIDE = 400;
+const NEGATION_REACH = 100;
+
+/** The hit for a match at `local` in the lower-cased text of its block. */
+export function toHit(block: Block, blockText: string, local: number, match: string): Hit {
+  const end = local + match.length;
+  const wholeBlock = block.kind === 'table-row';
+  const from = wholeBlock ? 0 : sentenceStart(blockText, local);
+  const to = wholeBlock ? blockText.length : sentenceEnd(blockText, end);
+  // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
+  const original = block.text.length === blockText.length ? block.text : blockText;
+  const sentence = original.slice(from, to).trim();
+  // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
+  const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
+  const after = blockText.slice(end, Math.min(to, end + NEGATION_REACH));
+  const absent = NEGATION_AFTER.test(after) || NEGATION_CLOSE_BEFORE.test(before);
+  const negated = absent || NEGATION_BEFORE.test(before);
+  const line = wholeBlock ? block.line : block.line + newlinesBefore(block, blockText, local);
+  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated, absent };
+}
+
+const NEWLINES = new WeakMap<Block, number[]>();
+
+/** Newlines in the block's text before an offset, from a per-block list (many hits in one long block stay linear). */
+function newlinesBefore(block: Block, text: string, offset: number): number {
+  let newlines = NEWLINES.get(block);
+  if (!newlines) {
+    newlines = [];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines.push(i);
+    NEWLINES.set(block, newlines);
+  }
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (newlines[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/*
+ * A table row is one sentence; prose breaks at . ! ? ; followed by white space, or at a blank
+ * line (a wrapped line is the same sentence). Searches outward from the match, so many hits in
+ * one long block stay linear.
+ */
+
+function sentenceStart(text: string, start: number): number {
+  let from = start;
+  const floor = Math.max(0, start - MAX_SENTENCE_SIDE);
+  while (from > floor && !isBreakAt(text, from - 1)) from--;
+  return from;
+}
+
+function sentenceEnd(text: string, end: number): number {
+  let to = end;
+  const ceiling = Math.min(text.length, end + MAX_SENTENCE_SIDE);
+  while (to < ceiling && !isBreakAt(text, to)) to++;
+  return to;
+}
+
+const NEWLINE = 10;
+
+/** True when a sentence ends at `index` (char codes: outside the text they are NaN, matching nothing). */
+function isBreakAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code === NEWLINE) return text.charCodeAt(index + 1) === NEWLINE || text.charCodeAt(index - 1) === NEWLINE;
+  // . ! ? ;
+  if (code !== 46 && code !== 33 && code !== 63 && code !== 59) return false;
+  const next = text.charCodeAt(index + 1);
+  // end of text, space, newline, tab
+  return Number.isNaN(next) || next === 32 || next === NEWLINE || next === 9;
+}

@@ -1,0 +1,123 @@
+import { WORD_CHAR, keyLength, wordKey } from './prefilter';
+
+/**
+ * The literal prefixes of every keyed pattern the reviews have compiled, merged into one trie
+ * rooted at word keys (see prefilter). One walk per word of a card then yields, for every
+ * pattern at once, the offsets where it can match: no per-query pass over the card's words.
+ *
+ * The trie keeps only the first MAX_DEPTH characters of a literal, and only characters of its
+ * small alphabet: a shorter prefix of a literal is still a necessary condition for a match, so
+ * a cut literal only lets through a few more candidates for the sticky regex to reject. That
+ * keeps the trie small enough for a dense transition table.
+ */
+const MAX_DEPTH = 8;
+/** Trie alphabet: word characters and the punctuation literals use; 0 for anything else. */
+const CLASS_OF = new Uint8Array(128);
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_ -/.\'';
+for (let i = 0; i < ALPHABET.length; i++) CLASS_OF[ALPHABET.charCodeAt(i)] = i + 1;
+const WIDTH = ALPHABET.length + 1;
+
+const KEY_SPACE = 38 * 38 * 38;
+/** Trie node of each word key; 0: no pattern starts with a word of that key. */
+const nodeOfKey = new Uint16Array(KEY_SPACE);
+/** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. */
+let transitions = new Uint16Array(64 * WIDTH);
+/** Patterns whose (cut) literal or whole key ends at each node. */
+const patternsAt: number[][] = [[]];
+let registered = 0;
+
+/** Number of patterns registered so far; pattern ids run from 0 to this, exclusive. */
+export function registeredPatterns(): number {
+  return registered;
+}
+
+/** Adds a pattern's index keys and literals (anchorPrefixes) to the trie; returns its id. */
+export function registerPattern(prefixes: ReadonlyMap<number, readonly string[]>): number {
+  const id = registered++;
+  for (const [key, literals] of prefixes) {
+    if (nodeOfKey[key] === 0) nodeOfKey[key] = newNode();
+    const root = nodeOfKey[key];
+    if (literals.length === 0) addPattern(root, id);
+    // A literal starts with its key's characters; the trie goes on from there.
+    for (const literal of literals) addPattern(insert(root, literal, keyLength(key)), id);
+  }
+  return id;
+}
+
+function newNode(): number {
+  const node = patternsAt.length;
+  // Node ids are 16-bit; far beyond what the check patterns need (a few thousand).
+  if (node > 0xffff) throw new Error('literal trie is full');
+  patternsAt.push([]);
+  if ((node + 1) * WIDTH > transitions.length) {
+    const grown = new Uint16Array(transitions.length * 2);
+    grown.set(transitions);
+    transitions = grown;
+  }
+  return node;
+}
+
+/** The node where the literal's kept prefix ends. */
+function insert(root: number, literal: string, from: number): number {
+  let node = root;
+  for (let i = from; i < Math.min(literal.length, MAX_DEPTH); i++) {
+    const code = literal.charCodeAt(i);
+    const cls = code < 128 ? CLASS_OF[code] : 0;
+    if (cls === 0) break;
+    let child = transitions[node * WIDTH + cls];
+    if (child === 0) {
+      child = newNode();
+      transitions[node * WIDTH + cls] = child;
+    }
+    node = child;
+  }
+  return node;
+}
+
+function addPattern(node: number, id: number): void {
+  if (!patternsAt[node].includes(id)) patternsAt[node].push(id);
+}
+
+/**
+ * Candidate offsets per pattern id (ascending; undefined when none) for a lower-cased text:
+ * word starts whose key and following characters spell the kept prefix of one of the pattern's literals.
+ * With `only` ≥ 0, just that pattern's list is filled (a pattern registered after the text was indexed).
+ */
+export function candidateOffsets(text: string, only = -1): Array<number[] | undefined> {
+  const lists: Array<number[] | undefined> = new Array(registered);
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const second = start + 1 < length && isWordChar(text.charCodeAt(start + 1)) ? text.charCodeAt(start + 1) : 0;
+    const third = second !== 0 && start + 2 < length && isWordChar(text.charCodeAt(start + 2)) ? text.charCodeAt(start + 2) : 0;
+    let node = nodeOfKey[wordKey(code, second, third)];
+    // Follow the text down the trie from the key's node, recording the patterns met on the way.
+    for (let at = start + (third !== 0 ? 3 : second !== 0 ? 2 : 1); node !== 0; at++) {
+      const patterns = patternsAt[node];
+      for (let p = 0; p < patterns.length; p++) if (only < 0 || patterns[p] === only) addCandidate(lists, patterns[p], start);
+      const next = at < length ? text.charCodeAt(at) : 0;
+      node = next < 128 && CLASS_OF[next] !== 0 ? transitions[node * WIDTH + CLASS_OF[next]] : 0;
+    }
+    // Candidates only start at word starts: skip the rest of the word.
+    i = start + 1;
+    while (i < length && isWordChar(text.charCodeAt(i))) i++;
+  }
+  return lists;
+}
+
+function isWordChar(code: number): boolean {
+  return code < 128 && WORD_CHAR[code] !== 0;
+}
+
+function addCandidate(lists: Array<number[] | undefined>, id: number, start: number): void {
+  const list = lists[id];
+  if (list === undefined) lists[id] = [start];
+  // Two literals of one pattern can both match at a word ("data", "data sources"): one candidate.
+  else if (list[list.length - 1] !== start) list.push(start);
+}
