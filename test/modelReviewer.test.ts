@@ -270,6 +270,23 @@ describe('resilience', () => {
     assert.match(review.modelReview!.stoppedBecause!, /API key/);
   });
 
+  it('an unknown deployment (404) and a missing role (403) stop the chain with what to check', async () => {
+    const missing = await run(thorough, azureConfig({ model: 'gpt-5-nonexistent' }));
+    assert.equal(missing.requests.length, 1);
+    assert.ok(missing.review.gates.every((gate) => /Not found \(404\): check the endpoint, the deployment/.test(gate.agent!.fallbackReason!)));
+    script({}, () => ({ kind: 'error', status: 403, code: 'PermissionDenied', message: 'Principal does not have access to API/Operation.' }));
+    const denied = await run(thorough);
+    assert.equal(denied.requests.length, 1);
+    assert.ok(denied.review.gates.every((gate) => /Access denied \(403\).*Cognitive Services OpenAI User/.test(gate.agent!.fallbackReason!)));
+  });
+
+  it('an answer cut off at the output token limit keeps the deterministic gate and says to raise the limit', async () => {
+    script({}, (request, agent) => (agent === 3 ? { kind: 'answer', content: scriptedAnswer(request.body as ChatRequestBody).slice(0, 60), finishReason: 'length' } : undefined));
+    const { review } = await run(thorough);
+    assert.equal(review.gates[2].agent?.reviewed, false);
+    assert.match(review.gates[2].agent!.fallbackReason!, /cut off at the output token limit; raise max output tokens/);
+  });
+
   it('explains a content-filter refusal on one gate and goes on with the others', async () => {
     script({}, (_request, agent) => (agent === 5 ? { kind: 'contentFilter' } : agent === 6 ? { kind: 'answer', content: null, finishReason: 'content_filter' } : undefined));
     const { review } = await run(thorough);

@@ -40,6 +40,8 @@ describe('reviewer configuration from the environment', () => {
     assert.deepEqual([entra.endpoint, entra.model, entra.apiVersion, entra.auth.kind], ['https://r.openai.azure.com', 'gpt-4o', '2024-10-21', 'entra']);
     const key = reviewerConfigFromEnvironment('azure', { deployment: 'gpt-4.1', apiVersion: '2025-01-01-preview' }, { AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o', AZURE_OPENAI_API_KEY: 'k', OPENAI_API_VERSION: '2024-06-01' });
     assert.deepEqual([key.model, key.apiVersion, key.auth.kind], ['gpt-4.1', '2025-01-01-preview', 'key']);
+    const tuned = reviewerConfigFromEnvironment('azure', { timeoutMs: 30_000, retryAfterCapMs: 300_000, stream: true }, { AZURE_OPENAI_ENDPOINT: 'https://r', AZURE_OPENAI_DEPLOYMENT: 'd' });
+    assert.deepEqual([tuned.timeoutMs, tuned.retryAfterCapMs, tuned.stream], [30_000, 300_000, true]);
     assert.throws(() => reviewerConfigFromEnvironment('azure', { auth: 'key' }, { AZURE_OPENAI_ENDPOINT: 'https://r', AZURE_OPENAI_DEPLOYMENT: 'd' }), /API key in AZURE_OPENAI_API_KEY/);
   });
 

@@ -53,6 +53,7 @@ Options:
   --base-url URL --model NAME         override the OpenAI-compatible variables
   --stream                            stream the model's answers (SSE)
   --timeout SECONDS                   per model request (default: 120)
+  --retry-after-cap SECONDS           longest 429 retry-after wait honoured (default: 120)
   -h, --help                          this help
   -v, --version                       print the version
 
@@ -83,6 +84,7 @@ export function parseCommand(argv: string[]): Command {
         model: { type: 'string' },
         stream: { type: 'boolean' },
         timeout: { type: 'string' },
+        'retry-after-cap': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,7 +105,7 @@ export function parseCommand(argv: string[]): Command {
   if (command !== 'review') throw new UsageError(`unknown command "${command}"; the commands are review and checks`);
   if (rest.length === 0) throw new UsageError('review: give at least one model card (a file, a folder or a glob)');
   if (values.out !== undefined && values.save) throw new UsageError('use either --out DIR or --save, not both');
-  const modelFlags = (['endpoint', 'deployment', 'api-version', 'auth', 'base-url', 'model', 'stream', 'timeout'] as const).filter((flag) => values[flag] !== undefined);
+  const modelFlags = (['endpoint', 'deployment', 'api-version', 'auth', 'base-url', 'model', 'stream', 'timeout', 'retry-after-cap'] as const).filter((flag) => values[flag] !== undefined);
   if (modelFlags.length > 0 && (values.reviewer ?? 'offline') === 'offline') throw new UsageError(`--${modelFlags[0]} configures the model reviewer; add --reviewer azure or --reviewer openai`);
   return {
     kind: 'review',
@@ -123,15 +125,16 @@ export function parseCommand(argv: string[]): Command {
       baseUrl: values['base-url'],
       model: values.model,
       stream: values.stream,
-      timeoutMs: parseTimeout(values.timeout),
+      timeoutMs: parseSeconds('--timeout', values.timeout),
+      retryAfterCapMs: parseSeconds('--retry-after-cap', values['retry-after-cap']),
     },
   };
 }
 
-function parseTimeout(value: string | undefined): number | undefined {
+function parseSeconds(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(`--timeout must be a number of seconds from 1 to 3600, not "${value}"`);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(`${flag} must be a number of seconds from 1 to 3600, not "${value}"`);
   return seconds * 1000;
 }
 

@@ -10,6 +10,7 @@ export interface ReviewerOverrides {
   auth?: 'entra' | 'key';
   stream?: boolean;
   timeoutMs?: number;
+  retryAfterCapMs?: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -20,7 +21,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
  * OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL for an OpenAI-compatible endpoint.
  */
 export function reviewerConfigFromEnvironment(provider: ReviewerProvider, overrides: ReviewerOverrides = {}, env: Environment = process.env): ModelReviewerConfig {
-  const tuning = { ...REVIEWER_DEFAULTS, stream: overrides.stream ?? REVIEWER_DEFAULTS.stream, timeoutMs: overrides.timeoutMs ?? REVIEWER_DEFAULTS.timeoutMs };
+  const tuning = { ...REVIEWER_DEFAULTS, stream: overrides.stream ?? REVIEWER_DEFAULTS.stream, timeoutMs: overrides.timeoutMs ?? REVIEWER_DEFAULTS.timeoutMs, retryAfterCapMs: overrides.retryAfterCapMs ?? REVIEWER_DEFAULTS.retryAfterCapMs };
   if (provider === 'azure') {
     const endpoint = overrides.endpoint ?? env.AZURE_OPENAI_ENDPOINT;
     const deployment = overrides.deployment ?? env.AZURE_OPENAI_DEPLOYMENT ?? env.AZURE_OPENAI_DEPLOYMENT_NAME;
