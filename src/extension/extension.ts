@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi {
   const store = new ReviewStore(GATES);
   const keys = new ReviewerKeys(context.secrets);
   const reviewer = new CardReviewer(store, log, keys);
-  const panels = new GatePanels(context.extensionUri, store, (uri) => reviewer.review(uri), log);
+  const panels = new GatePanels(context.extensionUri, store, (uri) => reviewer.review(uri, { automatic: true }), log);
   const tree = new GateTreeProvider(store);
   const checksDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', 'checks.md');
 
@@ -70,7 +70,7 @@ function watchCards(store: ReviewStore, reviewer: CardReviewer): vscode.Disposab
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (!readSettings(document.uri).reviewOnSave) return;
-      if (store.get(cardKey(document.uri)) || isModelCardName(basename(document.uri.path))) void reviewer.review(document.uri);
+      if (store.get(cardKey(document.uri)) || isModelCardName(basename(document.uri.path))) void reviewer.review(document.uri, { automatic: true });
     }),
   ];
 }

@@ -11,6 +11,8 @@ import { agentVerdict, modelReviewOutcome } from '../shared/modelReviewText';
 export interface ReviewRun {
   token?: vscode.CancellationToken;
   progress?: vscode.Progress<{ message?: string; increment?: number }>;
+  /** A review nobody asked for just now (on save, a panel restored after a reload): it never sends the card to a model. */
+  automatic?: boolean;
 }
 
 /**
@@ -32,11 +34,11 @@ export class CardReviewer implements vscode.Disposable {
 
   /**
    * The review, or undefined when the card could not be reviewed (the reason is shown and logged) or the user
-   * cancelled an offline review. A model review that nobody watches (review on save, a restored panel) gets its
-   * own cancellable progress notification, since it takes a while and sends the card out.
+   * cancelled an offline review. Automatic reviews (on save, a restored panel) stay offline: the card goes to a
+   * model, and tokens are spent, only when someone asks for a review.
    */
   async review(uri: vscode.Uri, run: ReviewRun = {}): Promise<Review | undefined> {
-    const plan = await this.plan(uri);
+    const plan: ReviewerPlan = run.automatic ? { kind: 'offline' } : await this.plan(uri);
     if (plan.kind === 'model' && !run.token && !run.progress) {
       return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Model Readiness: reviewing ${cardName(uri)}`, cancellable: true }, (progress, token) => this.reviewWith(uri, plan, { progress, token }));
     }

@@ -15,7 +15,7 @@ import { answerWithQuotes, azureConfig, UNVERIFIED_TITLE, VERIFIED_TITLE } from 
 import { startMockAzureOpenAI, type MockAzureOpenAI } from '../support/mockAzureOpenAI';
 import { agentOf } from '../support/reviewerScript';
 import { REPO_ROOT, installCodeServer, startCodeServer, type CodeServer } from './support/codeServer';
-import { eventually, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, problemsMatching, runCommand, runExplorerMenuItem, screenshot, setApiKeyThroughCommand } from './support/workbench';
+import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, problemsMatching, runCommand, runExplorerMenuItem, screenshot, setApiKeyThroughCommand } from './support/workbench';
 
 const VSIX = join(REPO_ROOT, 'model-readiness-review.vsix');
 const CARD = ['mediocre', 'model_card.md'] as const;
@@ -55,6 +55,7 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
       'modelReadiness.reviewer.azure.deployment': 'gpt-4o',
       'modelReadiness.reviewer.azure.authentication': 'apiKey',
       'modelReadiness.reviewer.timeoutSeconds': 30,
+      'modelReadiness.reviewOnSave': true,
     });
     ({ browser, page } = await openWorkbench(server.url));
   });
@@ -120,6 +121,35 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
     assert.deepEqual(await problemsMatching(page, 'external audit'), [], 'the unverified quote is no diagnostic');
     await screenshot(page, 'model-review-problems');
     await page.keyboard.press('Control+J');
+  });
+
+  it('saving the card re-reviews it offline: automatic reviews never send the card to the model', async () => {
+    const before = mock.requests.length;
+    await runCommand(page, 'View: Close All Editors');
+    await page.keyboard.press('Control+Shift+E');
+    await (await explorerFile(page, ...CARD)).dblclick();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nA line added before saving.\n');
+    await page.keyboard.press('Control+S');
+    await runCommand(page, 'Model Readiness: Focus on Gate Review View');
+    const gateRows = await eventually(
+      () => gateTreeRows(page).evaluateAll((rows) => rows.map((row) => row.textContent ?? '').filter((text) => /^\d\. /.test(text))),
+      (rows) => rows.length === 7 && rows.every((row) => !row.includes('reviewed by model') && !row.includes('model reviewing')),
+    );
+    assert.equal(gateRows.length, 7);
+    assert.equal(mock.requests.length - before, 0, 'a save sent nothing to the model');
+    await editor.click();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+S');
+    await runCommand(page, 'View: Close All Editors');
+    await eventually(async () => mock.requests.length - before, (sent) => sent === 0);
+    // Back to a model review for the tests that follow.
+    await runCommand(page, 'Model Readiness: Focus on Gate Review View');
+    await runCommand(page, 'Model Readiness: Re-run Review');
+    await eventually(() => gateTreeRows(page).evaluateAll((rows) => rows.filter((row) => (row.textContent ?? '').includes('reviewed by model')).length), (reviewed) => reviewed === 7);
   });
 
   it('the tree shows the model at work on a gate; Cancel stops the request in flight and keeps the gates already reviewed', async () => {

@@ -131,7 +131,7 @@ export function configurationContribution(): object {
       [SETTINGS.reviewOnSave]: {
         type: 'boolean',
         default: false,
-        markdownDescription: 'Re-review a model card each time it is saved, once the extension is active (after the first review or when the Gate Review view opens).',
+        markdownDescription: 'Re-review a model card each time it is saved, once the extension is active (after the first review or when the Gate Review view opens). These automatic reviews are offline: the card goes to a model reviewer only when you run a review yourself.',
       },
       [SETTINGS.diagnosticStatuses]: {
         type: 'array',
