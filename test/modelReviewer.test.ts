@@ -357,11 +357,17 @@ describe('providers, auth and secrets', () => {
 
   it('never sends a credential from the card, and never puts the key in logs or reports', async () => {
     const secret = 'sk-proj-' + 'Q7fJ2kLm9Xw4Rt8Yp3Zs6Vb1Nc5Hd0Gq';
-    const card = markdownCard(`${thorough.text}\n\n## Serving\nOPENAI_API_KEY=${secret}\n`);
+    const keyBody = ['MIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu3aumPzS8T2bDqlyM+Z7XwQnkxCr', 'qxkZ4lJ9Ck0Y3n0hFmV8ZxHfVtKj1c7+9z5Pad7OejecsQ0bu3aumPzS8T2bDqly'];
+    const card = markdownCard(`${thorough.text}\n\n## Serving\nOPENAI_API_KEY=${secret}\n\n\`\`\`\n-----BEGIN RSA PRIVATE KEY-----\n${keyBody.join('\n')}\n-----END RSA PRIVATE KEY-----\n\`\`\`\n`);
     const failing = queueScript([{ kind: 'rateLimited', retryAfterMs: 1 }], (request) => ({ kind: 'answer', content: scriptedAnswer(request.body as ChatRequestBody) }));
     server.setScript(failing);
     const { review, requests, logs } = await run(card);
-    for (const request of requests) assert.ok(!JSON.stringify(request.body).includes(secret), 'the card credential reached the model');
+    for (const request of requests) {
+      const sent = JSON.stringify(request.body);
+      assert.ok(!sent.includes(secret), 'the card credential reached the model');
+      assert.ok(!keyBody.some((line) => sent.includes(line)), 'the private key body reached the model');
+    }
+    assert.match(JSON.stringify(requests[0].body), /-----BEGIN RSA PRIVATE KEY-----\\n\[redacted\]\\n\[redacted\]\\n-----END RSA PRIVATE KEY-----/);
     const outputs = [logs.join('\n'), renderText(review), renderMarkdown(review), renderJson(review), renderHtml(review)];
     for (const output of outputs) {
       assert.ok(!output.includes(server.apiKey), 'the API key leaked');

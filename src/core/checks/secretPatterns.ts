@@ -226,6 +226,33 @@ export function redactSecrets(text: string): string {
   return out;
 }
 
+const KEY_BLOCK_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_BLOCK_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+
+/**
+ * The card's lines with every credential replaced by "[redacted]", for text that leaves the machine
+ * (a model reviewer's prompt): single-line credentials as in redactSecrets, and the body lines of a
+ * private key block, which no single line shows to be a key. Line count and numbering are kept.
+ */
+export function redactSecretLines(lines: readonly string[]): string[] {
+  let inKeyBlock = false;
+  return lines.map((line) => {
+    if (inKeyBlock) {
+      if (KEY_BLOCK_END.test(line)) {
+        inKeyBlock = false;
+        return line.slice(line.search(KEY_BLOCK_END));
+      }
+      return '[redacted]';
+    }
+    if (KEY_BLOCK_BEGIN.test(line) && !KEY_BLOCK_END.test(line)) {
+      inKeyBlock = true;
+      const marker = line.match(KEY_BLOCK_BEGIN)!;
+      return `${line.slice(0, marker.index! + marker[0].length)}${line.length > marker.index! + marker[0].length ? ' [redacted]' : ''}`;
+    }
+    return redactSecrets(line);
+  });
+}
+
 function genericKind(assignment: string): string {
   const name = assignment.split(/[:=]/, 1)[0];
   return GENERIC_KIND.find(([pattern]) => pattern.test(name))?.[1] ?? 'hard-coded credential';

@@ -1,5 +1,5 @@
 import type { ModelCard } from '../card/types';
-import { redactSecrets } from '../checks/secretPatterns';
+import { redactSecretLines } from '../checks/secretPatterns';
 import { GATES, type Gate } from '../gates';
 import type { GateReview, Recommendation } from '../review/types';
 import type { Brief } from './answerSchemas';
@@ -48,7 +48,7 @@ function handbookEntry(gate: Gate): string {
 
 /** The card as the model sees it: credentials redacted, and its closing delimiter defused so it cannot end the block early. */
 export function cardBlock(card: ModelCard): string {
-  const body = card.lines.map((line) => redactSecrets(line)).join('\n').replace(/<\/?model_card\b/gi, (tag) => tag.replace('<', '‹'));
+  const body = redactSecretLines(card.lines).join('\n').replace(/<\/?model_card\b/gi, (tag) => tag.replace('<', '‹'));
   return `<model_card file="${baseName(card.path)}" format="${card.format}">\n${body}\n</model_card>`;
 }
 

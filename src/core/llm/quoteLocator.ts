@@ -1,5 +1,5 @@
 import type { ModelCard } from '../card/types';
-import { redactSecrets } from '../checks/secretPatterns';
+import { redactSecretLines } from '../checks/secretPatterns';
 
 /** Shortest quote worth verifying: a few characters match anywhere and prove nothing. */
 const MIN_QUOTE_CHARS = 12;
@@ -15,7 +15,7 @@ export class QuoteLocator {
   private readonly blocks: { text: string; line: number; endLine: number }[];
 
   constructor(card: ModelCard) {
-    this.raw = normalise(card.lines.map((line) => redactSecrets(line)));
+    this.raw = normalise(redactSecretLines(card.lines));
     this.blocks = card.blocks.map((block) => ({ text: normalise([block.text]).text, line: block.line, endLine: block.endLine }));
   }
 
