@@ -241,4 +241,42 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
     await eventually(async () => (await search.textContent()) ?? '', (text) => text.includes('modelReadiness.reviewer'));
     assert.match((await search.textContent()) ?? '', /modelReadiness\.reviewer/);
   });
+
+});
+
+describe('Model reviewer with Microsoft Entra ID in code-server', { timeout: 10 * 60_000 }, () => {
+  let mock: MockAzureOpenAI;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    mock = await startMockAzureOpenAI({ deployments: ['gpt-4o'], script: (request) => answerWithQuotes(request.body) });
+    const workspace = mkdtempSync(join(tmpdir(), 'mrr-entra-workspace-'));
+    cpSync(join(REPO_ROOT, 'examples', CARD[0]), join(workspace, CARD[0]), { recursive: true });
+    server = await startCodeServer(installCodeServer(), VSIX, workspace, {
+      'modelReadiness.reviewer.mode': 'azure',
+      'modelReadiness.reviewer.azure.endpoint': mock.azureEndpoint,
+      'modelReadiness.reviewer.azure.deployment': 'gpt-4o',
+    });
+    ({ browser, page } = await openWorkbench(server.url));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mock?.close();
+  });
+
+  it('the packaged extension asks DefaultAzureCredential for a token; without a sign-in here it says how to sign in and sends nothing', async () => {
+    await runExplorerMenuItem(page, CARD[0], CARD[1], 'Review Model Card');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Entra ID sign-in failed' });
+    await toast.waitFor({ timeout: 120_000 });
+    assert.match((await toast.textContent()) ?? '', /Microsoft Entra ID sign-in failed: sign in with `?az login/);
+    assert.equal(mock.requests.length, 0, 'no request without a token');
+    await runCommand(page, 'Model Readiness: Focus on Gate Review View');
+    const rows = await eventually(() => gateTreeRows(page).evaluateAll((elements) => elements.map((row) => row.textContent ?? '').filter((text) => /^\d\. /.test(text))), (found) => found.length === 7);
+    assert.equal(rows.length, 7, 'all seven gates, from the checks');
+    await screenshot(page, 'model-review-entra-unavailable');
+  });
 });
