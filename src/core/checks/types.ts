@@ -43,9 +43,11 @@ export interface CheckDefinition {
 
 export const pass = (line: number | null): CheckResult => ({ outcome: 'pass', line });
 export const skip = (): CheckResult => ({ outcome: 'skip' });
+// Every failure has the same fields (absent ones undefined): the review loop then reads results of a few shapes, not one per combination.
 export const fail = (message: string, line: number | null, extra?: { endLine?: number | null; severity?: Severity }): CheckResult => ({
   outcome: 'fail',
   message,
   line,
-  ...extra,
+  endLine: extra?.endLine,
+  severity: extra?.severity,
 });

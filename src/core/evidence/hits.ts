@@ -40,10 +40,36 @@ export function toHit(block: Block, blockText: string, local: number, match: str
   // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
   const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
   const after = blockText.slice(end, Math.min(to, end + NEGATION_REACH));
-  const absent = NEGATION_AFTER.test(after) || NEGATION_CLOSE_BEFORE.test(before);
-  const negated = absent || NEGATION_BEFORE.test(before);
   const line = wholeBlock ? block.line : block.line + newlinesBefore(block, blockText, local);
-  return { block, line: Math.min(line, block.endLine), endLine: block.endLine, sentence, match, negated, absent };
+  return new LazyHit(block, Math.min(line, block.endLine), sentence, match, before, after);
+}
+
+/** A hit whose negation is tested on first read: many queries take a hit without asking, and one negation rule often settles it. */
+class LazyHit implements Hit {
+  private negation?: boolean;
+  private absence?: boolean;
+
+  constructor(
+    readonly block: Block,
+    readonly line: number,
+    readonly sentence: string,
+    readonly match: string,
+    private readonly before: string,
+    private readonly after: string,
+  ) {}
+
+  get endLine(): number {
+    return this.block.endLine;
+  }
+
+  get negated(): boolean {
+    // The same answer as absent || NEGATION_BEFORE, with the broadest rule tried first.
+    return (this.negation ??= NEGATION_BEFORE.test(this.before) || this.absent);
+  }
+
+  get absent(): boolean {
+    return (this.absence ??= NEGATION_AFTER.test(this.after) || NEGATION_CLOSE_BEFORE.test(this.before));
+  }
 }
 
 const NEWLINES = new WeakMap<Block, number[]>();

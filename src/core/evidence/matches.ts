@@ -69,11 +69,14 @@ export class IndexedMatches extends Matches {
         this.blockEnd = haystack.blockEnd(this.block);
       }
       if (this.topics !== ANY_TOPIC && (haystack.blockTopics[this.block] & this.topics) === 0) continue;
-      sticky.lastIndex = offset - this.blockStart;
-      const match = sticky.exec(haystack.blockTexts[this.block]);
-      if (match === null) continue;
-      this.consumedTo = offset + Math.max(1, match[0].length);
-      this.record(this.block, match.index, match[0]);
+      const local = offset - this.blockStart;
+      const text = haystack.blockTexts[this.block];
+      // test() builds no match array (most candidates fail); a sticky match ends at lastIndex.
+      sticky.lastIndex = local;
+      if (!sticky.test(text)) continue;
+      const end = sticky.lastIndex;
+      this.consumedTo = offset + Math.max(1, end - local);
+      this.record(this.block, local, text.slice(local, end));
       return true;
     }
     return false;

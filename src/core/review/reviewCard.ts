@@ -1,6 +1,6 @@
 import type { ModelCard } from '../card/types';
 import { checksOfGate } from '../checks/registry';
-import type { CheckContext, CheckResult } from '../checks/types';
+import type { CheckContext, CheckDefinition, CheckResult } from '../checks/types';
 import { Evidence } from '../evidence/evidence';
 import { GATES, type Gate } from '../gates';
 import { TOOL } from '../version';
@@ -93,18 +93,19 @@ function reviewGate(gate: Gate, context: CheckContext): GateReview {
   const evidence: EvidenceRef[] = [];
   const skipped: string[] = [];
   const mitigations = new Map<string, string>();
+  const record = (check: CheckDefinition, result: CheckResult) => {
+    if (result.outcome === 'pass') evidence.push({ checkId: check.id, line: result.line });
+    else if (result.outcome === 'skip') skipped.push(check.id);
+    else {
+      findings.push({ checkId: check.id, severity: result.severity ?? check.severity, message: result.message, line: result.line, endLine: result.endLine ?? result.line });
+      mitigations.set(check.id, check.mitigation);
+    }
+  };
   for (const check of checksOfGate(gate.id)) {
     const outcome = check.run(context);
-    const results: readonly CheckResult[] = Array.isArray(outcome) ? outcome : [outcome as CheckResult];
-    if (results.length === 0) skipped.push(check.id);
-    for (const result of results) {
-      if (result.outcome === 'pass') evidence.push({ checkId: check.id, line: result.line });
-      else if (result.outcome === 'skip') skipped.push(check.id);
-      else {
-        findings.push({ checkId: check.id, severity: result.severity ?? check.severity, message: result.message, line: result.line, endLine: result.endLine ?? result.line });
-        mitigations.set(check.id, check.mitigation);
-      }
-    }
+    if (!Array.isArray(outcome)) record(check, outcome as CheckResult);
+    else if (outcome.length === 0) skipped.push(check.id);
+    else for (const result of outcome) record(check, result);
   }
   if (gate.id === 'security-robustness') {
     const attempts = findReviewerInstructions(context.card);

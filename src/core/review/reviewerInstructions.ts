@@ -8,24 +8,47 @@ import type { Finding } from './types';
  */
 export const REVIEWER_INSTRUCTIONS_ID = 'SR-REVIEWER-INSTRUCTIONS';
 
-const INSTRUCTION_PATTERNS: readonly RegExp[] = [
-  /\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|all|any|your|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i,
-  /\b(?:mark|rate|set|report|grade|score|pass|approve)\b[^.\n]{0,30}\b(?:all|every|each|these|the)\s+(?:seven\s+|7\s+)?(?:gates?|checks?|reviews?)\b[^.\n]{0,20}\b(?:as\s+)?(?:pass(?:ed|ing)?|green|approved|go)\b/i,
-  /\b(?:ai|llm|automated|model|gpt)\s+(?:reviewers?|agents?|assistants?)\b[^.\n]{0,60}\b(?:must|should|shall|are instructed to|need to)\b/i,
-  /\b(?:recommend(?:ation)?|verdict)\s*(?:must|should|shall)\s+be\s+["'“]?(?:go|approved)\b/i,
-  /\byou\s+are\s+now\b[^.\n]{0,40}\b(?:reviewer|assistant|model|ai)\b/i,
+interface InstructionPattern {
+  pattern: RegExp;
+  /** Words the pattern needs one of each of, rarest first (lower case): a card lacking one is never matched, so the pattern is not run. */
+  cues: readonly RegExp[];
+}
+
+const INSTRUCTION_PATTERNS: readonly InstructionPattern[] = [
+  {
+    pattern: /\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|all|any|your|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i,
+    cues: [/ignore|disregard|forget|override/, /instruction|prompt|rules|guideline|direction/],
+  },
+  {
+    pattern: /\b(?:mark|rate|set|report|grade|score|pass|approve)\b[^.\n]{0,30}\b(?:all|every|each|these|the)\s+(?:seven\s+|7\s+)?(?:gates?|checks?|reviews?)\b[^.\n]{0,20}\b(?:as\s+)?(?:pass(?:ed|ing)?|green|approved|go)\b/i,
+    cues: [/gate|check|review/],
+  },
+  {
+    pattern: /\b(?:ai|llm|automated|model|gpt)\s+(?:reviewers?|agents?|assistants?)\b[^.\n]{0,60}\b(?:must|should|shall|are instructed to|need to)\b/i,
+    cues: [/reviewer|agent|assistant/, /must|should|shall|instructed|need/],
+  },
+  {
+    pattern: /\b(?:recommend(?:ation)?|verdict)\s*(?:must|should|shall)\s+be\s+["'“]?(?:go|approved)\b/i,
+    cues: [/recommend|verdict/],
+  },
+  {
+    pattern: /\byou\s+are\s+now\b[^.\n]{0,40}\b(?:reviewer|assistant|model|ai)\b/i,
+    cues: [/you/, /now/],
+  },
 ];
 
 export const reviewerInstructionsMitigation = 'Remove the text addressed to reviewers from the card; a review is decided by evidence, and the attempt should be raised with the model owner.';
 
 export function findReviewerInstructions(card: ModelCard): Finding[] {
+  const findings: Finding[] = [];
+  const patterns = patternsTheCardCanMatch(card.text);
+  if (patterns.length === 0) return findings;
   const codeLines = new Set<number>();
   for (const block of card.blocks) if (block.kind === 'code') for (let line = block.line; line <= block.endLine; line++) codeLines.add(line);
-  const findings: Finding[] = [];
   card.lines.forEach((text, index) => {
     const line = index + 1;
     if (codeLines.has(line)) return;
-    for (const pattern of INSTRUCTION_PATTERNS) {
+    for (const pattern of patterns) {
       const match = pattern.exec(text);
       // A quoted example (e.g. a red-team prompt the card documents) is not an instruction.
       if (!match || isQuoted(text, match.index)) continue;
@@ -40,6 +63,12 @@ export function findReviewerInstructions(card: ModelCard): Finding[] {
     }
   });
   return findings;
+}
+
+/** The patterns whose cue words all occur in the card (most cards have none): each skipped pattern saves a regex run per line. */
+function patternsTheCardCanMatch(text: string): RegExp[] {
+  const lower = text.toLowerCase();
+  return INSTRUCTION_PATTERNS.filter(({ cues }) => cues.every((cue) => cue.test(lower))).map(({ pattern }) => pattern);
 }
 
 function isQuoted(text: string, at: number): boolean {
