@@ -3,7 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParams
 import type { TokenUsage } from '../review/types';
 import { describeErrors, type AnswerContract } from './answerSchemas';
 import type { ModelReviewerConfig } from './config';
-import { classifyError, type AgentFailure } from './failures';
+import { CANCELLED, classifyError, type AgentFailure } from './failures';
 import { correctionMessages, type ChatMessage } from './prompts';
 import { addUsage, zeroUsage } from './usage';
 
@@ -53,7 +53,7 @@ export async function callAgent<T>(environment: AgentEnvironment, call: AgentCal
       completion = await complete(environment, call, messages);
     } catch (error) {
       const failure = classifyError(error);
-      if (failure.kind === 'cancelled' || environment.signal?.aborted) return finish({ ok: false, failure: { ...classifyError(new DOMException('aborted', 'AbortError')) } });
+      if (failure.kind === 'cancelled' || environment.signal?.aborted) return finish({ ok: false, failure: CANCELLED });
       const wait = failure.retryable && retry < environment.config.maxRetries ? waitBefore(environment.config, failure, retry) : null;
       if (wait === null) return finish({ ok: false, failure: exhausted(failure, retry, environment.config) });
       environment.log?.(`${call.name}: ${failure.message} Retrying in ${Math.round(wait)} ms (attempt ${attempts + 1}).`);
@@ -61,7 +61,7 @@ export async function callAgent<T>(environment: AgentEnvironment, call: AgentCal
       try {
         await (environment.sleep ?? sleep)(wait, environment.signal);
       } catch {
-        return finish({ ok: false, failure: classifyError(new DOMException('aborted', 'AbortError')) });
+        return finish({ ok: false, failure: CANCELLED });
       }
       continue;
     }

@@ -28,9 +28,11 @@ export interface AgentFailure {
   status?: number;
 }
 
+export const CANCELLED: AgentFailure = { kind: 'cancelled', message: 'Cancelled.', retryable: false, endsChain: true };
+
 /** Maps an SDK (or credential) error to what the chain does next. */
 export function classifyError(error: unknown, now = Date.now()): AgentFailure {
-  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) return failure('cancelled', 'Cancelled.', false, true);
+  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) return CANCELLED;
   if (error instanceof APIConnectionTimeoutError) return failure('timeout', 'The request timed out.', true, false);
   if (error instanceof APIConnectionError) return failure('connection', `The connection failed (${causeOf(error)}).`, true, false);
   if (error instanceof APIError && typeof error.status === 'number') return classifyStatus(error, now);
