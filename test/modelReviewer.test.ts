@@ -395,7 +395,7 @@ describe('the model review in the report', () => {
     assert.equal(json.gates[1].status, 'Conditional');
     assert.equal(json.gates[1].findings.at(-1)?.source, 'model');
     const text = renderText(review);
-    assert.match(text, /Model review: Conditional proposed; lowered from Pass by the model's findings; \d+\.\d s, [\d,]+ prompt tokens \([\d,]+ cached\)/);
+    assert.match(text, /Model review: Conditional proposed; lowered from Pass by the model's findings; \d+(\.\d)? m?s, 1 attempt, [\d,]+ prompt \([\d,]+ cached\) \+ [\d,]+ completion tokens\./);
     assert.match(text, /MODEL REVIEW\n {2}Model reviewer: Azure OpenAI gpt-4o at 127\.0\.0\.1:\d+/);
   });
 });

@@ -6,7 +6,7 @@ import { COMMANDS, REVIEWER_SETTINGS_PREFIX } from './model/contributions';
 import type { ReviewStore } from './model/reviewStore';
 import { apiKeyProvider, NoticeMemory, planReviewer, readReviewerSettings, unconfiguredNotice, type ReviewerPlan } from './model/reviewerSettings';
 import type { ReviewerKeys } from './reviewerKeys';
-import { agentVerdict, modelReviewOutcome } from '../shared/modelReviewText';
+import { agentVerdict, modelReviewOutcome } from '../core/report/modelReviewText';
 
 export interface ReviewRun {
   token?: vscode.CancellationToken;

@@ -4,7 +4,7 @@
  */
 import type { Finding, GateReview, GateStatus, Recommendation } from '../../src/core/review/types';
 import { escapeHtml } from '../../src/core/report/escapeHtml';
-import { isUnverifiedModelFinding, MODE_LABEL } from '../../src/shared/modelReviewText';
+import { isUnverifiedModelFinding, MODE_LABEL } from '../../src/core/report/modelReviewText';
 import type { GateReviewState } from '../../src/shared/protocol';
 import { badge } from '../components/badge';
 import { button } from '../components/button';

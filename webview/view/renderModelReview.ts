@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../../src/core/report/escapeHtml';
 import type { Finding, GateAgentReport, ModelReviewReport } from '../../src/core/review/types';
-import { agentCost, agentVerdict, formatDuration, formatUsage, isUnverifiedModelFinding, modelReviewOutcome } from '../../src/shared/modelReviewText';
+import { agentCost, agentVerdict, formatDuration, formatUsage, isUnverifiedModelFinding, modelReviewOutcome } from '../../src/core/report/modelReviewText';
 
 export function modelReviewSection(report: ModelReviewReport): string {
   const failed = report.stoppedBecause !== null || report.cancelled;

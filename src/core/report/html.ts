@@ -1,6 +1,6 @@
 import type { Review } from '../review/types';
 import { escapeHtml } from './escapeHtml';
-import { findingDetail, findingOrigin, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
+import { findingDetail, findingOriginTag, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
 import { DISCLAIMERS, DISCLAIMER_INTRO, RECOMMENDATION_ICON, STATUS_ICON, formatSeconds, gateEmoji, lineLabel } from './disclaimers';
 
 /** Self-contained HTML report (inline CSS, no scripts); every string from the card is escaped. */
@@ -11,7 +11,7 @@ export function renderHtml(review: Review): string {
     .join('\n');
   const sections = review.gates
     .map((gate) => {
-      const findings = gate.findings.length === 0 ? `<p>No gaps found (${gate.evidence.length} criteria evidenced).</p>` : `<ul>${gate.findings.map((finding) => `<li><span class="sev ${finding.severity}">${finding.severity}</span> <code>${e(finding.checkId)}</code>${e(findingOrigin(finding))}${finding.line ? ` <span class="where">(${lineLabel(finding.line, finding.endLine)})</span>` : ''}: ${e(finding.message)}${e(findingDetail(finding))}</li>`).join('')}</ul>`;
+      const findings = gate.findings.length === 0 ? `<p>No gaps found (${gate.evidence.length} criteria evidenced).</p>` : `<ul>${gate.findings.map((finding) => `<li><span class="sev ${finding.severity}">${finding.severity}</span> <code>${e(finding.checkId)}</code>${e(findingOriginTag(finding))}${finding.line ? ` <span class="where">(${lineLabel(finding.line, finding.endLine)})</span>` : ''}: ${e(finding.message)}${e(findingDetail(finding))}</li>`).join('')}</ul>`;
       const agentLine = gateAgentLabel(gate);
       const agent = agentLine ? `<p class="agent">${e(agentLine)}${gate.agent?.summary ? `<br>${e(gate.agent.summary)}` : ''}</p>` : '';
       return `<section><h2>${gateEmoji(gate.id)} ${gate.number}. ${e(gate.title)} — ${STATUS_ICON[gate.status]} ${gate.status}</h2>${agent}${findings}<p><strong>Key risk:</strong> ${e(gate.keyRisk)}<br><strong>Mitigation:</strong> ${e(gate.mitigation)} (owner: ${e(gate.owner)})</p></section>`;

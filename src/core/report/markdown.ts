@@ -1,5 +1,5 @@
 import type { Review } from '../review/types';
-import { findingDetail, findingOrigin, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
+import { findingDetail, findingOriginTag, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
 import { DISCLAIMERS, DISCLAIMER_INTRO, RECOMMENDATION_ICON, STATUS_ICON, formatSeconds, gateEmoji, lineLabel, shortTitle } from './disclaimers';
 
 /** Markdown report: same structure as the text report, with a real gate table. */
@@ -23,7 +23,7 @@ export function renderMarkdown(review: Review): string {
     if (gate.findings.length === 0) out.push(`No gaps found (${gate.evidence.length} criteria evidenced).`, '');
     for (const finding of gate.findings) {
       const where = lineLabel(finding.line, finding.endLine);
-      out.push(`- **${finding.severity}** \`${finding.checkId}\`${inline(findingOrigin(finding))}${where ? ` (${where})` : ''}: ${inline(finding.message)}${inline(findingDetail(finding))}`);
+      out.push(`- **${finding.severity}** \`${finding.checkId}\`${inline(findingOriginTag(finding))}${where ? ` (${where})` : ''}: ${inline(finding.message)}${inline(findingDetail(finding))}`);
     }
     if (gate.findings.length > 0) out.push('');
     if (gate.evidence.length > 0 && gate.findings.length > 0) out.push(`Evidenced: ${gate.evidence.map((item) => `\`${item.checkId}\``).join(', ')}`, '');

@@ -1,5 +1,5 @@
 import type { Review } from '../review/types';
-import { findingDetail, findingOrigin, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
+import { findingDetail, findingOriginTag, gateAgentLabel, modeLabel, modelReviewSummaryLines } from './modelReviewText';
 import { DISCLAIMERS, DISCLAIMER_INTRO, STATUS_ICON, formatSeconds, gateEmoji, lineLabel, shortTitle } from './disclaimers';
 
 const WIDTH = 78;
@@ -26,7 +26,7 @@ export function renderText(review: Review): string {
     if (gate.findings.length === 0) out.push(`  No gaps found (${gate.evidence.length} criteria evidenced).`);
     for (const finding of gate.findings) {
       const where = lineLabel(finding.line, finding.endLine);
-      out.push(`  [${finding.severity}] ${finding.checkId}${findingOrigin(finding)}${where ? ` (${where})` : ''}: ${finding.message}${findingDetail(finding)}`);
+      out.push(`  [${finding.severity}] ${finding.checkId}${findingOriginTag(finding)}${where ? ` (${where})` : ''}: ${finding.message}${findingDetail(finding)}`);
     }
     if (gate.evidence.length > 0 && gate.findings.length > 0) out.push(`  Evidenced: ${gate.evidence.map((item) => item.checkId).join(', ')}`);
     out.push(`  Key risk: ${gate.keyRisk}`, `  Mitigation: ${gate.mitigation} (owner: ${gate.owner})`, '');

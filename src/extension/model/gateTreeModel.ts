@@ -1,5 +1,5 @@
 import type { Finding, GateId, Recommendation } from '../../core';
-import { agentCost, agentVerdict, findingOrigin, formatDuration, formatUsage, isUnverifiedModelFinding, MODE_LABEL, modelReviewOutcome } from '../../shared/modelReviewText';
+import { agentCost, agentVerdict, findingOrigin, formatDuration, formatUsage, isUnverifiedModelFinding, MODE_LABEL, modelReviewOutcome } from '../../core/report/modelReviewText';
 import type { CardEntry, GateEntry, GateProgress, ModelStep } from './reviewStore';
 
 /** A codicon and the theme colour it is drawn in. */
