@@ -189,7 +189,7 @@ function computeKpiMetricMentions(evidence: Evidence): MetricMention[] {
     const key = `${hit.line}:${hit.sentence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, ...metric });
+    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, canonical: metric.canonical, display: metric.display });
   };
   for (const hit of evidence.findAll(METRIC_NAME, { topics: ['kpis', 'objectives'] })) add(hit);
   for (const hit of evidence.findAll(KPI_CONTEXT)) add(hit);
@@ -223,6 +223,7 @@ const STATED_GAP =
 const GAP_ERROR = 10;
 const GAP_WARNING = 5;
 
+// Comparisons are built field by field: spreading the gap into the literal costs several times more.
 interface Comparison {
   metric: string;
   evalLabel: string;
@@ -312,7 +313,7 @@ function tableComparisons(table: Table): Comparison[] {
     if (!gap) return;
     const line = Math.min(...rows.map((row) => row.line));
     const endLine = Math.max(...rows.map((row) => row.endLine));
-    comparisons.push({ metric, evalLabel: label, train, evaluated, ...gap, line, endLine });
+    comparisons.push({ metric, evalLabel: label, train, evaluated, gap: gap.gap, relative: gap.relative, line, endLine });
   };
   const trainColumns = roles.map((role, index) => (index > 0 && role === 'train' ? index : -1)).filter((index) => index > 0);
   const evalColumns = roles.map((role, index) => (index > 0 && role === 'eval' ? index : -1)).filter((index) => index > 0);
@@ -406,7 +407,7 @@ function sentenceComparisons(hit: Hit): Comparison[] {
     if (!gap) continue;
     const evalRole = [...roles].reverse().find((mention) => mention.role === 'eval' && mention.index < partner!.number.index);
     const evalLabel = evalRole ? text.slice(evalRole.index).split(WORD_END)[0] : 'evaluation';
-    comparisons.push({ metric, evalLabel, train: train.number, evaluated: partner.number, ...gap, line: hit.line, endLine: hit.endLine });
+    comparisons.push({ metric, evalLabel, train: train.number, evaluated: partner.number, gap: gap.gap, relative: gap.relative, line: hit.line, endLine: hit.endLine });
   }
   return comparisons;
 }
