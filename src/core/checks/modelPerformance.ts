@@ -148,8 +148,9 @@ function computeMetricAnalysis(evidence: Evidence): MetricAnalysis {
   };
   let firstScoreRow: number | undefined;
   for (const block of evidence.card.blocks) {
-    if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !METRIC_VALUE.test(block.text)) continue;
-    if (!inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    // The section test first: it is cheaper than the value regex, and most blocks are not results.
+    if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    if (!METRIC_VALUE.test(block.text)) continue;
     record(block.text, block.line);
     // Benchmark tables ("MMLU | 70.1") report scores without naming a metric this module knows.
     if (block.kind === 'table-row') firstScoreRow ??= block.line;
