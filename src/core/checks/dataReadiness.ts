@@ -473,12 +473,14 @@ function parseDates(sentence: string): { end: Date; raw: string; index: number; 
   DATE_TOKEN.lastIndex = 0;
   const all: { end: Date; raw: string; index: number; fine: boolean }[] = [];
   for (let match = DATE_TOKEN.exec(sentence); match; match = DATE_TOKEN.exec(sentence)) {
-    const at = { raw: match[0], index: match.index };
-    if (match[1]) all.push({ ...at, end: endOfMonth(Number(match[2]), MONTHS[match[1]]), fine: true });
-    else if (match[3]) all.push({ ...at, end: match[5] ? new Date(Date.UTC(Number(match[3]), Number(match[4]) - 1, Number(match[5]))) : endOfMonth(Number(match[3]), Number(match[4]) - 1), fine: true });
-    else if (match[6]) all.push({ ...at, end: endOfMonth(Number(match[7]), Number(match[6]) * 3 - 1), fine: true });
-    else if (match[8]) all.push({ ...at, end: endOfMonth(Number(match[8].replace(NON_DIGITS, '').slice(0, 3) + '9'), 11), fine: false });
-    else if (match[9]) all.push({ ...at, end: endOfMonth(Number(match[9]), 11), fine: false });
+    // Plain literals: spreading a shared { raw, index } into each date costs several times more.
+    const raw = match[0];
+    const index = match.index;
+    if (match[1]) all.push({ raw, index, end: endOfMonth(Number(match[2]), MONTHS[match[1]]), fine: true });
+    else if (match[3]) all.push({ raw, index, end: match[5] ? new Date(Date.UTC(Number(match[3]), Number(match[4]) - 1, Number(match[5]))) : endOfMonth(Number(match[3]), Number(match[4]) - 1), fine: true });
+    else if (match[6]) all.push({ raw, index, end: endOfMonth(Number(match[7]), Number(match[6]) * 3 - 1), fine: true });
+    else if (match[8]) all.push({ raw, index, end: endOfMonth(Number(match[8].replace(NON_DIGITS, '').slice(0, 3) + '9'), 11), fine: false });
+    else if (match[9]) all.push({ raw, index, end: endOfMonth(Number(match[9]), 11), fine: false });
   }
   // A bare year next to month-level dates is usually a citation or a label, not the data's end.
   const precise = all.filter((item) => item.fine);

@@ -47,8 +47,11 @@ export function absentOrMissing(absence: Hit | undefined, stated: string, missin
   return fail(missing, anchor, { severity });
 }
 
+/** Whitespace runs other than a lone space: replacing only these equals /\s+/g → ' ' and skips the many single spaces. */
+const UNTIDY_WHITESPACE = /\s{2,}|[^\S ]/g;
+
 /** The sentence of a hit for a finding message: credentials withheld first (so no fragment survives shortening), then shortened. */
 export function quote(hit: Hit, max = 120): string {
-  const sentence = redactSecrets(hit.sentence).replace(/\s+/g, ' ');
+  const sentence = redactSecrets(hit.sentence).replace(UNTIDY_WHITESPACE, ' ');
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }

@@ -148,8 +148,9 @@ function computeMetricAnalysis(evidence: Evidence): MetricAnalysis {
   };
   let firstScoreRow: number | undefined;
   for (const block of evidence.card.blocks) {
-    if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !METRIC_VALUE.test(block.text)) continue;
-    if (!inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    // The section test first: it is cheaper than the value regex, and most blocks are not results.
+    if (block.placeholder || block.kind === 'code' || block.kind === 'html' || !inTopics(evidence.sectionOf(block)?.topics ?? [], RESULT_TOPICS)) continue;
+    if (!METRIC_VALUE.test(block.text)) continue;
     record(block.text, block.line);
     // Benchmark tables ("MMLU | 70.1") report scores without naming a metric this module knows.
     if (block.kind === 'table-row') firstScoreRow ??= block.line;
@@ -189,7 +190,7 @@ function computeKpiMetricMentions(evidence: Evidence): MetricMention[] {
     const key = `${hit.line}:${hit.sentence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, ...metric });
+    for (const metric of metricsIn(hit.sentence)) mentions.push({ hit, canonical: metric.canonical, display: metric.display });
   };
   for (const hit of evidence.findAll(METRIC_NAME, { topics: ['kpis', 'objectives'] })) add(hit);
   for (const hit of evidence.findAll(KPI_CONTEXT)) add(hit);
@@ -223,6 +224,7 @@ const STATED_GAP =
 const GAP_ERROR = 10;
 const GAP_WARNING = 5;
 
+// Comparisons are built field by field: spreading the gap into the literal costs several times more.
 interface Comparison {
   metric: string;
   evalLabel: string;
@@ -312,7 +314,7 @@ function tableComparisons(table: Table): Comparison[] {
     if (!gap) return;
     const line = Math.min(...rows.map((row) => row.line));
     const endLine = Math.max(...rows.map((row) => row.endLine));
-    comparisons.push({ metric, evalLabel: label, train, evaluated, ...gap, line, endLine });
+    comparisons.push({ metric, evalLabel: label, train, evaluated, gap: gap.gap, relative: gap.relative, line, endLine });
   };
   const trainColumns = roles.map((role, index) => (index > 0 && role === 'train' ? index : -1)).filter((index) => index > 0);
   const evalColumns = roles.map((role, index) => (index > 0 && role === 'eval' ? index : -1)).filter((index) => index > 0);
@@ -406,7 +408,7 @@ function sentenceComparisons(hit: Hit): Comparison[] {
     if (!gap) continue;
     const evalRole = [...roles].reverse().find((mention) => mention.role === 'eval' && mention.index < partner!.number.index);
     const evalLabel = evalRole ? text.slice(evalRole.index).split(WORD_END)[0] : 'evaluation';
-    comparisons.push({ metric, evalLabel, train: train.number, evaluated: partner.number, ...gap, line: hit.line, endLine: hit.endLine });
+    comparisons.push({ metric, evalLabel, train: train.number, evaluated: partner.number, gap: gap.gap, relative: gap.relative, line: hit.line, endLine: hit.endLine });
   }
   return comparisons;
 }

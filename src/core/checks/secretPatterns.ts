@@ -175,10 +175,18 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 const GREATER = 62;
 
+/** Every key name an assignment pattern needs (GENERIC_NAMES, the AWS and Azure key names) contains one of these. */
+const KEY_NAME_PART = /pass|pwd|secret|key|token/i;
+
 /** Cheap pass: can this line hold any credential the patterns look for? */
 function mayHoldSecret(line: string): boolean {
   // Database URLs can carry a short password; key blocks put the key material on the next line.
-  return hasTokenRun(line) || hasAssignedLiteral(line, ':') || hasAssignedLiteral(line, '=') || line.includes('://') || line.includes('-----BEGIN');
+  return hasTokenRun(line) || hasKeyAssignment(line) || line.includes('://') || line.includes('-----BEGIN');
+}
+
+/** An assigned literal long enough for a generic credential, on a line that names a key ("max_depth=6, n_estimators=400" does not). */
+function hasKeyAssignment(line: string): boolean {
+  return (hasAssignedLiteral(line, ':') || hasAssignedLiteral(line, '=')) && KEY_NAME_PART.test(line);
 }
 
 /** A run of MIN_TOKEN_RUN token characters; probes the run's last character and skips ahead (Boyer-Moore style). */
