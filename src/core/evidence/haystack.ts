@@ -43,7 +43,7 @@ export class Haystack {
   /** Where a keyed pattern (literalTrie id) can match, ascending. */
   candidatesOf(id: number): readonly number[] {
     // A pattern registered after this haystack was indexed gets its own pass.
-    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text, id)[id] ?? [];
+    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text)[id] ?? [];
     return this.candidates[id] ?? NONE;
   }
 

@@ -1,4 +1,4 @@
-import { WORD_CHAR, keyLength, wordKey } from './prefilter';
+import { WORD_CHAR, keyLength } from './prefilter';
 
 /**
  * The literal prefixes of every keyed pattern the reviews have compiled, merged into one trie
@@ -17,7 +17,8 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_ -/.\'';
 for (let i = 0; i < ALPHABET.length; i++) CLASS_OF[ALPHABET.charCodeAt(i)] = i + 1;
 const WIDTH = ALPHABET.length + 1;
 
-const KEY_SPACE = 38 * 38 * 38;
+const KEY_RADIX = 38;
+const KEY_SPACE = KEY_RADIX * KEY_RADIX * KEY_RADIX;
 /** Trie node of each word key; 0: no pattern starts with a word of that key. */
 const nodeOfKey = new Uint16Array(KEY_SPACE);
 /** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. */
@@ -81,38 +82,41 @@ function addPattern(node: number, id: number): void {
 /**
  * Candidate offsets per pattern id (ascending; undefined when none) for a lower-cased text:
  * word starts whose key and following characters spell the kept prefix of one of the pattern's literals.
- * With `only` ≥ 0, just that pattern's list is filled (a pattern registered after the text was indexed).
  */
-export function candidateOffsets(text: string, only = -1): Array<number[] | undefined> {
-  const lists: Array<number[] | undefined> = new Array(registered);
+export function candidateOffsets(text: string): Array<number[] | undefined> {
+  const lists: Array<number[] | undefined> = new Array(registered).fill(undefined);
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
-    if (!isWordChar(code)) {
+    const first = wordCharAt(text, i);
+    if (first === 0) {
       i++;
       continue;
     }
     const start = i;
-    const second = start + 1 < length && isWordChar(text.charCodeAt(start + 1)) ? text.charCodeAt(start + 1) : 0;
-    const third = second !== 0 && start + 2 < length && isWordChar(text.charCodeAt(start + 2)) ? text.charCodeAt(start + 2) : 0;
-    let node = nodeOfKey[wordKey(code, second, third)];
+    // The key packs the word's first three characters (0 past its end), as prefilter.wordKey does.
+    const second = wordCharAt(text, start + 1);
+    const third = second === 0 ? 0 : wordCharAt(text, start + 2);
+    let node = nodeOfKey[(first * KEY_RADIX + second) * KEY_RADIX + third];
+    i = start + (third !== 0 ? 3 : second !== 0 ? 2 : 1);
     // Follow the text down the trie from the key's node, recording the patterns met on the way.
-    for (let at = start + (third !== 0 ? 3 : second !== 0 ? 2 : 1); node !== 0; at++) {
+    for (let at = i; node !== 0; at++) {
       const patterns = patternsAt[node];
-      for (let p = 0; p < patterns.length; p++) if (only < 0 || patterns[p] === only) addCandidate(lists, patterns[p], start);
+      for (let p = 0; p < patterns.length; p++) addCandidate(lists, patterns[p], start);
       const next = at < length ? text.charCodeAt(at) : 0;
       node = next < 128 && CLASS_OF[next] !== 0 ? transitions[node * WIDTH + CLASS_OF[next]] : 0;
     }
     // Candidates only start at word starts: skip the rest of the word.
-    i = start + 1;
-    while (i < length && isWordChar(text.charCodeAt(i))) i++;
+    while (wordCharAt(text, i) !== 0) i++;
   }
   return lists;
 }
 
-function isWordChar(code: number): boolean {
-  return code < 128 && WORD_CHAR[code] !== 0;
+/** The word-character class (prefilter.WORD_CHAR) of the character at `index`; 0 for a non-word character or past the end. */
+function wordCharAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  // NaN (past the end) fails the comparison too.
+  return code < 128 ? WORD_CHAR[code] : 0;
 }
 
 function addCandidate(lists: Array<number[] | undefined>, id: number, start: number): void {
