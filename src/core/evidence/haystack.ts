@@ -17,6 +17,8 @@ export class Haystack {
   private readonly indexed: Array<Map<number, Matches> | undefined> = [];
   private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
   private noMatches?: Matches;
+  /** Newline offsets in each block's text, listed on first need (a hit's line). */
+  private readonly newlines: Array<readonly number[] | undefined> = [];
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
 
@@ -60,6 +62,18 @@ export class Haystack {
     const candidates = this.candidatesOf(compiled.id);
     if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
     return (this.noMatches ??= new NoMatches(this));
+  }
+
+  /** Offsets of the newlines in a block's text, ascending. */
+  newlinesIn(index: number): readonly number[] {
+    let offsets = this.newlines[index];
+    if (offsets === undefined) {
+      const text = this.blockTexts[index];
+      const found: number[] = [];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i);
+      this.newlines[index] = offsets = found;
+    }
+    return offsets;
   }
 
   /** Offset just past a block's text (where its joining newline sits). */

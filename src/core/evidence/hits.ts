@@ -28,8 +28,8 @@ const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|av
 const MAX_SENTENCE_SIDE = 400;
 const NEGATION_REACH = 100;
 
-/** The hit for a match at `local` in the lower-cased text of its block. */
-export function toHit(block: Block, blockText: string, local: number, match: string): Hit {
+/** The hit for a match at `local` in the lower-cased text of its block (`newlines`: offsets of the newlines in that text). */
+export function toHit(block: Block, blockText: string, newlines: readonly number[], local: number, match: string): Hit {
   const end = local + match.length;
   const wholeBlock = block.kind === 'table-row';
   const from = wholeBlock ? 0 : sentenceStart(blockText, local);
@@ -40,7 +40,7 @@ export function toHit(block: Block, blockText: string, local: number, match: str
   // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
   const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
   const after = blockText.slice(end, Math.min(to, end + NEGATION_REACH));
-  const line = wholeBlock ? block.line : block.line + newlinesBefore(block, blockText, local);
+  const line = wholeBlock ? block.line : block.line + countBelow(newlines, local);
   return new LazyHit(block, Math.min(line, block.endLine), sentence, match, before, after);
 }
 
@@ -72,21 +72,13 @@ class LazyHit implements Hit {
   }
 }
 
-const NEWLINES = new WeakMap<Block, number[]>();
-
-/** Newlines in the block's text before an offset, from a per-block list (many hits in one long block stay linear). */
-function newlinesBefore(block: Block, text: string, offset: number): number {
-  let newlines = NEWLINES.get(block);
-  if (!newlines) {
-    newlines = [];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines.push(i);
-    NEWLINES.set(block, newlines);
-  }
+/** How many of the ascending offsets lie before `offset` (binary search: many hits in one long block stay linear). */
+function countBelow(offsets: readonly number[], offset: number): number {
   let low = 0;
-  let high = newlines.length;
+  let high = offsets.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (newlines[mid] < offset) low = mid + 1;
+    if (offsets[mid] < offset) low = mid + 1;
     else high = mid;
   }
   return low;

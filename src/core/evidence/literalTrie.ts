@@ -84,7 +84,7 @@ function addPattern(node: number, id: number): void {
  * word starts whose key and following characters spell the kept prefix of one of the pattern's literals.
  */
 export function candidateOffsets(text: string): Array<number[] | undefined> {
-  const lists: Array<number[] | undefined> = new Array(registered).fill(undefined);
+  const lists: Array<number[] | undefined> = new Array(registered);
   const length = text.length;
   let i = 0;
   while (i < length) {
