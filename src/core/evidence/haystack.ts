@@ -1,5 +1,6 @@
 import { TOPICS, type Topic } from '../card/topics';
 import type { Block, Section } from '../card/types';
+import { blockLayout, type BlockLayout } from './hits';
 import { candidateOffsets, registeredPatterns } from './literalTrie';
 import { IndexedMatches, NoMatches, type Matches } from './matches';
 import type { CompiledPattern } from './patterns';
@@ -17,8 +18,8 @@ export class Haystack {
   private readonly indexed: Array<Map<number, Matches> | undefined> = [];
   private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
   private noMatches?: Matches;
-  /** Newline offsets in each block's text, listed on first need (a hit's line). */
-  private readonly newlines: Array<readonly number[] | undefined> = [];
+  /** Line and sentence breaks of each block's text, listed when a hit first needs them. */
+  private readonly layouts: Array<BlockLayout | undefined> = [];
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
 
@@ -64,16 +65,9 @@ export class Haystack {
     return (this.noMatches ??= new NoMatches(this));
   }
 
-  /** Offsets of the newlines in a block's text, ascending. */
-  newlinesIn(index: number): readonly number[] {
-    let offsets = this.newlines[index];
-    if (offsets === undefined) {
-      const text = this.blockTexts[index];
-      const found: number[] = [];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i);
-      this.newlines[index] = offsets = found;
-    }
-    return offsets;
+  /** Where the block's text breaks into lines and sentences. */
+  layoutOf(index: number): BlockLayout {
+    return (this.layouts[index] ??= blockLayout(this.blockTexts[index]));
   }
 
   /** Offset just past a block's text (where its joining newline sits). */

@@ -27,7 +27,7 @@ export abstract class Matches {
     if (hit === undefined) {
       const block = this.blockOf[index];
       const { blocks, blockTexts } = this.haystack;
-      hit = this.hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.newlinesIn(block), this.locals[index], this.texts[index]);
+      hit = this.hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.layoutOf(block), this.locals[index], this.texts[index]);
     }
     return hit;
   }
