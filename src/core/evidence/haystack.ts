@@ -1,7 +1,7 @@
 import { TOPICS, type Topic } from '../card/topics';
 import type { Block, Section } from '../card/types';
 import { blockLayout, type BlockLayout } from './hits';
-import { candidateOffsets, registeredPatterns } from './literalTrie';
+import { candidateOffsets, patternCandidates, registeredPatterns, wordStartsByKey } from './literalTrie';
 import { IndexedMatches, NoMatches, type Matches } from './matches';
 import type { CompiledPattern } from './patterns';
 
@@ -22,6 +22,7 @@ export class Haystack {
   private readonly layouts: Array<BlockLayout | undefined> = [];
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
+  private wordStarts?: Map<number, number[]>;
 
   constructor(readonly blocks: readonly Block[], sections: readonly Section[]) {
     this.starts = [];
@@ -45,8 +46,8 @@ export class Haystack {
 
   /** Where a keyed pattern (literalTrie id) can match, ascending. */
   candidatesOf(id: number): readonly number[] {
-    // A pattern registered after this haystack was indexed gets its own pass.
-    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text)[id] ?? [];
+    // A pattern registered after this haystack was indexed (the first review's patterns) is looked up alone by its keys.
+    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text)));
     return this.candidates[id] ?? NONE;
   }
 

@@ -25,6 +25,8 @@ const nodeOfKey = new Uint16Array(KEY_SPACE);
 let transitions = new Uint16Array(64 * WIDTH);
 /** Patterns whose (cut) literal or whole key ends at each node. */
 const patternsAt: number[][] = [[]];
+/** Each pattern's literals cut as the trie keeps them, by word key: a pattern registered after a text was indexed is looked up alone. */
+const keptLiterals: Array<ReadonlyMap<number, readonly string[]>> = [];
 let registered = 0;
 
 /** Number of patterns registered so far; pattern ids run from 0 to this, exclusive. */
@@ -42,7 +44,15 @@ export function registerPattern(prefixes: ReadonlyMap<number, readonly string[]>
     // A literal starts with its key's characters; the trie goes on from there.
     for (const literal of literals) addPattern(insert(root, literal, keyLength(key)), id);
   }
+  keptLiterals.push(new Map([...prefixes].map(([key, literals]) => [key, literals.map(keptPrefix)])));
   return id;
+}
+
+/** The part of a literal the trie keeps: its first MAX_DEPTH characters, up to the first one outside the alphabet. */
+function keptPrefix(literal: string): string {
+  let end = 0;
+  while (end < Math.min(literal.length, MAX_DEPTH) && literal.charCodeAt(end) < 128 && CLASS_OF[literal.charCodeAt(end)] !== 0) end++;
+  return literal.slice(0, end);
 }
 
 function newNode(): number {
@@ -110,6 +120,36 @@ export function candidateOffsets(text: string): Array<number[] | undefined> {
     while (wordCharAt(text, i) !== 0) i++;
   }
   return lists;
+}
+
+/** Word starts of a lower-cased text by word key (as candidateOffsets reads them). */
+export function wordStartsByKey(text: string): Map<number, number[]> {
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < text.length; i++) {
+    const first = wordCharAt(text, i);
+    if (first === 0 || wordCharAt(text, i - 1) !== 0) continue;
+    const second = wordCharAt(text, i + 1);
+    const third = second === 0 ? 0 : wordCharAt(text, i + 2);
+    const key = (first * KEY_RADIX + second) * KEY_RADIX + third;
+    const starts = byKey.get(key);
+    if (starts) starts.push(i);
+    else byKey.set(key, [i]);
+  }
+  return byKey;
+}
+
+/** One pattern's candidate offsets, the same list candidateOffsets gives it, from a text's word starts by key. */
+export function patternCandidates(id: number, text: string, wordStarts: ReadonlyMap<number, readonly number[]>): number[] {
+  const found: number[] = [];
+  let keysFound = 0;
+  for (const [key, literals] of keptLiterals[id]) {
+    const starts = wordStarts.get(key);
+    if (!starts) continue;
+    keysFound++;
+    for (const start of starts) if (literals.length === 0 || literals.some((literal) => text.startsWith(literal, start))) found.push(start);
+  }
+  // Words with different keys interleave in the text.
+  return keysFound > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 /** The word-character class (prefilter.WORD_CHAR) of the character at `index`; 0 for a non-word character or past the end. */
