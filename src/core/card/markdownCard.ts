@@ -34,7 +34,8 @@ export function inlineText(content: string): string {
 }
 
 export function readMarkdownCard(path: string, text: string, notices: CardNotice[]): ModelCard {
-  const lines = text.split(/\r?\n/);
+  // Splitting on a plain '\n' is several times cheaper than the regex, and the same when there is no '\r'.
+  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   const front = readFrontMatter(text);
   // Front matter lines become blank so markdown-it's line numbers stay those of the file.
   const body = front.lineCount > 0 ? '\n'.repeat(front.lineCount) + lines.slice(front.lineCount).join('\n') : text;

@@ -24,8 +24,8 @@ const TEMPLATE_SENTENCES = [
 const LABEL_ONLY = /^[\s\-–—*>#|]*([\p{L}\p{N} ()/&,'’.-]{1,60})?[:：]?[\s\-–—*|.]*$/u;
 
 /** True when the text, once placeholder tokens are removed, is nothing but a label such as "Developed by:". */
-/** Cheap first look: text without any of these cannot be a placeholder. */
-const MAYBE_PLACEHOLDER = /[[{<]|todo|tbd|tbc|fixme|xxx|lorem|n\/a|information needed|provide a|this (section|model card|is the model card)|use the code below|users \(both|carbon emissions can|if there is a paper|explain how/i;
+/** Cheap first look: text without any of these cannot be a placeholder (grouped by first letter: fewer alternatives tried per position). */
+const MAYBE_PLACEHOLDER = /[[{<]|t(?:odo|b[dc]|his (?:section|model card|is the model card))|fixme|xxx|lorem|n\/a|i(?:nformation needed|f there is a paper)|provide a|u(?:se the code below|sers \(both)|carbon emissions can|explain how/i;
 
 export function isPlaceholderText(text: string): boolean {
   if (!MAYBE_PLACEHOLDER.test(text)) return false;

@@ -1,6 +1,7 @@
 import { TOPICS, type Topic } from '../card/topics';
 import type { Block, Section } from '../card/types';
-import { candidateOffsets, registeredPatterns } from './literalTrie';
+import { blockLayout, type BlockLayout } from './hits';
+import { candidateOffsets, patternCandidates, registeredPatterns, wordStartsByKey } from './literalTrie';
 import { IndexedMatches, NoMatches, type Matches } from './matches';
 import type { CompiledPattern } from './patterns';
 
@@ -17,8 +18,11 @@ export class Haystack {
   private readonly indexed: Array<Map<number, Matches> | undefined> = [];
   private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
   private noMatches?: Matches;
+  /** Line and sentence breaks of each block's text, listed when a hit first needs them. */
+  private readonly layouts: Array<BlockLayout | undefined> = [];
   private readonly candidates: Array<number[] | undefined>;
   private readonly indexedPatterns: number;
+  private wordStarts?: Map<number, number[]>;
 
   constructor(readonly blocks: readonly Block[], sections: readonly Section[]) {
     this.starts = [];
@@ -42,8 +46,8 @@ export class Haystack {
 
   /** Where a keyed pattern (literalTrie id) can match, ascending. */
   candidatesOf(id: number): readonly number[] {
-    // A pattern registered after this haystack was indexed gets its own pass.
-    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = candidateOffsets(this.text, id)[id] ?? [];
+    // A pattern registered after this haystack was indexed (the first review's patterns) is looked up alone by its keys.
+    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text)));
     return this.candidates[id] ?? NONE;
   }
 
@@ -60,6 +64,11 @@ export class Haystack {
     const candidates = this.candidatesOf(compiled.id);
     if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
     return (this.noMatches ??= new NoMatches(this));
+  }
+
+  /** Where the block's text breaks into lines and sentences. */
+  layoutOf(index: number): BlockLayout {
+    return (this.layouts[index] ??= blockLayout(this.blockTexts[index]));
   }
 
   /** Offset just past a block's text (where its joining newline sits). */

@@ -28,19 +28,36 @@ const NEGATION_AFTER = /^[^.;!?]{0,50}?(\b(not|never) (yet )?(been )?(defined|av
 const MAX_SENTENCE_SIDE = 400;
 const NEGATION_REACH = 100;
 
+/** Where the lines and sentences of a block's text break, listed once per block and shared by its hits. */
+export interface BlockLayout {
+  /** Offsets of the newlines, ascending. */
+  newlines: number[];
+  /** Offsets where a sentence ends (see isBreakAt), ascending. */
+  sentenceBreaks: number[];
+}
+
+export function blockLayout(text: string): BlockLayout {
+  const layout: BlockLayout = { newlines: [], sentenceBreaks: [] };
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === NEWLINE) layout.newlines.push(i);
+    if (isBreakAt(text, i)) layout.sentenceBreaks.push(i);
+  }
+  return layout;
+}
+
 /** The hit for a match at `local` in the lower-cased text of its block. */
-export function toHit(block: Block, blockText: string, local: number, match: string): Hit {
+export function toHit(block: Block, blockText: string, layout: BlockLayout, local: number, match: string): Hit {
   const end = local + match.length;
   const wholeBlock = block.kind === 'table-row';
-  const from = wholeBlock ? 0 : sentenceStart(blockText, local);
-  const to = wholeBlock ? blockText.length : sentenceEnd(blockText, end);
+  const from = wholeBlock ? 0 : sentenceStart(layout.sentenceBreaks, local);
+  const to = wholeBlock ? blockText.length : sentenceEnd(layout.sentenceBreaks, blockText.length, end);
   // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
   const original = block.text.length === blockText.length ? block.text : blockText;
   const sentence = original.slice(from, to).trim();
   // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
   const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
   const after = blockText.slice(end, Math.min(to, end + NEGATION_REACH));
-  const line = wholeBlock ? block.line : block.line + newlinesBefore(block, blockText, local);
+  const line = wholeBlock ? block.line : block.line + countBelow(layout.newlines, local);
   return new LazyHit(block, Math.min(line, block.endLine), sentence, match, before, after);
 }
 
@@ -72,21 +89,13 @@ class LazyHit implements Hit {
   }
 }
 
-const NEWLINES = new WeakMap<Block, number[]>();
-
-/** Newlines in the block's text before an offset, from a per-block list (many hits in one long block stay linear). */
-function newlinesBefore(block: Block, text: string, offset: number): number {
-  let newlines = NEWLINES.get(block);
-  if (!newlines) {
-    newlines = [];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines.push(i);
-    NEWLINES.set(block, newlines);
-  }
+/** How many of the ascending offsets lie before `offset` (binary search: many hits in one long block stay linear). */
+function countBelow(offsets: readonly number[], offset: number): number {
   let low = 0;
-  let high = newlines.length;
+  let high = offsets.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (newlines[mid] < offset) low = mid + 1;
+    if (offsets[mid] < offset) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -94,22 +103,20 @@ function newlinesBefore(block: Block, text: string, offset: number): number {
 
 /*
  * A table row is one sentence; prose breaks at . ! ? ; followed by white space, or at a blank
- * line (a wrapped line is the same sentence). Searches outward from the match, so many hits in
- * one long block stay linear.
+ * line (a wrapped line is the same sentence). A sentence reaches at most MAX_SENTENCE_SIDE
+ * characters either side of the match.
  */
 
-function sentenceStart(text: string, start: number): number {
-  let from = start;
-  const floor = Math.max(0, start - MAX_SENTENCE_SIDE);
-  while (from > floor && !isBreakAt(text, from - 1)) from--;
-  return from;
+function sentenceStart(breaks: readonly number[], start: number): number {
+  const before = countBelow(breaks, start);
+  const from = before > 0 ? breaks[before - 1] + 1 : 0;
+  return Math.max(from, start - MAX_SENTENCE_SIDE);
 }
 
-function sentenceEnd(text: string, end: number): number {
-  let to = end;
-  const ceiling = Math.min(text.length, end + MAX_SENTENCE_SIDE);
-  while (to < ceiling && !isBreakAt(text, to)) to++;
-  return to;
+function sentenceEnd(breaks: readonly number[], length: number, end: number): number {
+  const after = countBelow(breaks, end);
+  const to = after < breaks.length ? breaks[after] : length;
+  return Math.min(to, end + MAX_SENTENCE_SIDE);
 }
 
 const NEWLINE = 10;

@@ -26,7 +26,8 @@ export abstract class Matches {
     let hit = this.hits[index];
     if (hit === undefined) {
       const block = this.blockOf[index];
-      hit = this.hits[index] = toHit(this.haystack.blocks[block], this.haystack.blockTexts[block], this.locals[index], this.texts[index]);
+      const { blocks, blockTexts } = this.haystack;
+      hit = this.hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.layoutOf(block), this.locals[index], this.texts[index]);
     }
     return hit;
   }

@@ -116,12 +116,26 @@ function expand(node: Node): Expansion {
 
 function expandSequence(nodes: readonly Node[]): Expansion {
   let prefixes = [''];
-  for (const node of nodes) {
-    const part = expand(node);
-    const next = prefixes.flatMap((head) => part.prefixes.map((tail) => head + tail));
-    if (next.length > MAX_PREFIXES) return { prefixes, complete: false };
-    prefixes = next;
+  for (let i = 0; i < nodes.length; i++) {
+    let part: Expansion;
+    if (nodes[i].type === 'value') {
+      // A run of literal characters is one piece: one concatenation per prefix, not one per character.
+      let run = '';
+      for (; i < nodes.length && nodes[i].type === 'value'; i++) run += String.fromCodePoint((nodes[i] as { codePoint: number }).codePoint);
+      i--;
+      part = { prefixes: [run], complete: true };
+    } else part = expand(nodes[i]);
+    // Counted before building: most cut-offs would otherwise build thousands of strings only to drop them.
+    if (prefixes.length * part.prefixes.length > MAX_PREFIXES) return { prefixes, complete: false };
+    prefixes = concatenations(prefixes, part.prefixes);
     if (!part.complete) return { prefixes, complete: false };
   }
   return { prefixes, complete: true };
+}
+
+/** Every head followed by every tail, heads in order. */
+function concatenations(heads: readonly string[], tails: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const head of heads) for (const tail of tails) joined.push(head + tail);
+  return joined;
 }
