@@ -1,15 +1,7 @@
-import MarkdownIt from 'markdown-it';
+import { blockParser } from './blockParser';
 import { CardBuilder } from './cardBuilder';
 import { readFrontMatter } from './frontMatter';
 import type { CardNotice, ModelCard, TableRow } from './types';
-
-/**
- * markdown-it as the card reader uses it: raw HTML kept as html blocks (never rendered), and
- * only the block phase run. Inline markup is reduced to reader-visible text by inlineText,
- * which costs a fraction of markdown-it's inline phase and keeps what the checks need.
- */
-export const blockParser = new MarkdownIt({ html: true, linkify: false });
-blockParser.core.ruler.disable(['inline', 'text_join']);
 
 type Token = ReturnType<typeof blockParser.parse>[number];
 
