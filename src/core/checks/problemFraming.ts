@@ -2,6 +2,7 @@ import { documented, quote } from './helpers';
 import { fail, pass, type CheckDefinition } from './types';
 
 const FRAMING = ['objectives', 'kpis', 'scope', 'model-details', 'intended-use'] as const;
+const THRESHOLD_TOPICS = [...FRAMING, 'evaluation'] as const;
 const KPI_WORDS = /\b(kpis?|key performance indicators?|success (metrics?|criteria|measures?)|business metrics?|north[- ]star|targets?|goals?|objectives?)\b/;
 const MEASURABLE = /(\d|≥|≤|>=|<=|at least|at most|no more than|no less than)/;
 /** A metric held to a bound: "recall at or above 0.93", "WAPE ≤ 22%", "AUC >= 0.80". */
@@ -93,8 +94,11 @@ export const problemFramingChecks: CheckDefinition[] = [
     run: (context) =>
       {
         // A KPI or metric held to a bound is an acceptance threshold even when the card does not call it one.
-        const bound = context.evidence.find(THRESHOLD, { topics: [...FRAMING, 'evaluation'] });
-        if (bound && !context.evidence.find(ACCEPTANCE_WORDS)) return pass(bound.line);
+        // Acceptance wording is looked for first: it decides the result, and THRESHOLD has no index keys (a scan of every block).
+        if (!context.evidence.find(ACCEPTANCE_WORDS)) {
+          const bound = context.evidence.find(THRESHOLD, { topics: THRESHOLD_TOPICS });
+          if (bound) return pass(bound.line);
+        }
         return documented(context, { pattern: ACCEPTANCE_WORDS, missing: 'No acceptance thresholds or success criteria for release are defined.', anchor: ['kpis', 'evaluation'] });
       },
   },
