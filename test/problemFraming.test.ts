@@ -19,6 +19,11 @@ describe('problem framing checks', () => {
     assert.equal(outcomeOf('PF-SCOPE-IN', '# Card\n\n## Uses\n\n### Direct Use\n\n[More Information Needed]\n'), 'fail:warning@3');
   });
 
+  it('PF-MODEL-DETAILS takes a version number ("v2.1") for a version, unless the sentence negates it', () => {
+    assert.equal(outcomeOf('PF-MODEL-DETAILS', '# Card\n\n## Model Details\n\nA gradient-boosted classifier, v2.1.\n'), 'pass@5');
+    assert.equal(outcomeOf('PF-MODEL-DETAILS', '# Card\n\n## Model Details\n\nA gradient-boosted classifier. No v2 yet.\n'), 'fail:warning@3');
+  });
+
   it('PF-LICENSE reads Hugging Face metadata', () => {
     assert.equal(outcomeOf('PF-LICENSE', '---\nlicense: apache-2.0\n---\n# Card\n'), 'pass@1');
     assert.equal(outcomeOf('PF-LICENSE', '# Card\n\nNothing here.\n'), 'fail:info@null');

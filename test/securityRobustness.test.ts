@@ -221,6 +221,10 @@ describe('SR-ARTIFACT-FORMAT', () => {
     assert.match(outcomeOf('SR-ARTIFACT-FORMAT', card('## Usage\n\n```python\nmodel = torch.load("model.pt")\n```\n')), /^fail:warning@\d+$/);
     assert.equal(outcomeOf('SR-ARTIFACT-FORMAT', card('A model.\n')), 'skip');
   });
+  it('reads a file extension in its sentence: negated, or converted to a safe format', () => {
+    assert.equal(outcomeOf('SR-ARTIFACT-FORMAT', card('We do not ship model.pkl files.\n')), 'skip');
+    assert.equal(outcomeOf('SR-ARTIFACT-FORMAT', card('Weights: model.pkl, converted to safetensors.\n')), 'pass@3');
+  });
   it('does not count a sentence that converts away from pickle', () => {
     assert.equal(outcomeOf('SR-ARTIFACT-FORMAT', card('Weights were converted from pickle to safetensors.\n')), 'pass@3');
   });

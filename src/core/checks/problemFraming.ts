@@ -2,6 +2,7 @@ import { documented, quote } from './helpers';
 import { fail, pass, type CheckDefinition } from './types';
 
 const FRAMING = ['objectives', 'kpis', 'scope', 'model-details', 'intended-use'] as const;
+const THRESHOLD_TOPICS = [...FRAMING, 'evaluation'] as const;
 const KPI_WORDS = /\b(kpis?|key performance indicators?|success (metrics?|criteria|measures?)|business metrics?|north[- ]star|targets?|goals?|objectives?)\b/;
 const MEASURABLE = /(\d|≥|≤|>=|<=|at least|at most|no more than|no less than)/;
 /** A metric held to a bound: "recall at or above 0.93", "WAPE ≤ 22%", "AUC >= 0.80". */
@@ -12,6 +13,9 @@ const ACCEPTANCE_WORDS = /\b(acceptance (criteria|criterion|thresholds?)|success
 const DECISION = /\b(decisions?|decides?|actions?|workflow|routed|routes?|queue|flag(s|ged)? (for|to)|human[- ]in[- ]the[- ]loop|manual review|reviewed by|escalat\w+|block(s|ed)? (the )?(transaction|request)|prioriti[sz]\w+|approv(e|es|ed|al)|declin(e|es|ed)|rejects?|divert\w*|(use|uses|used) (it|them|the (scores?|predictions?|forecasts?|outputs?)) (to|for)|to set (order|prices?|limits?)|adverse action)\b/;
 const USERS = /\b(intended users|users?( are| include|:)|used by|stakeholders?|end[- ]users?|analysts?|operators?|investigators?|agents?|clinicians?|planners?|underwriters?|inspectors?|merchandisers?|reviewers?|moderators?|radiologists?|teams? (use|uses|rely)|(use|uses) (it|the model|this model))\b/;
 const IN_SCOPE = /\b(intended (use|uses|for|purpose)|in[- ]scope|designed (for|to)|primary (use|uses|purpose)|direct use|used (to|for|by)|use cases?|use it (to|for)|(classifies|predicts|forecasts|scores|routes|detects|ranks|recommends|estimates|flags|generates|summari[sz]es|translates|extracts) )/;
+/** A version or release date, stated in words or as "v2.1" (two patterns: "v" plus a digit has no index key of its own). */
+const VERSION_WORD = /\b(version|release date|released)\b/;
+const VERSION_NUMBER = /\bv(?:0|1|2|3|4|5|6|7|8|9)\d*(\.\d+)*\b/;
 const DESIGN = 'Gate review design, Gate 1 outputs';
 
 /** Gate 1 — Problem Framing / KPIs: is it clear why the model exists and how success is measured? */
@@ -93,8 +97,11 @@ export const problemFramingChecks: CheckDefinition[] = [
     run: (context) =>
       {
         // A KPI or metric held to a bound is an acceptance threshold even when the card does not call it one.
-        const bound = context.evidence.find(THRESHOLD, { topics: [...FRAMING, 'evaluation'] });
-        if (bound && !context.evidence.find(ACCEPTANCE_WORDS)) return pass(bound.line);
+        // Acceptance wording is looked for first: it decides the result, and THRESHOLD has no index keys (a scan of every block).
+        if (!context.evidence.find(ACCEPTANCE_WORDS)) {
+          const bound = context.evidence.find(THRESHOLD, { topics: THRESHOLD_TOPICS });
+          if (bound) return pass(bound.line);
+        }
         return documented(context, { pattern: ACCEPTANCE_WORDS, missing: 'No acceptance thresholds or success criteria for release are defined.', anchor: ['kpis', 'evaluation'] });
       },
   },
@@ -187,9 +194,8 @@ export const problemFramingChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const metadata = evidence.metadata;
       const type = evidence.find(/\b(model type|architecture|gradient[- ]boost\w*|xgboost|lightgbm|catboost|random forest|logistic regression|linear regression|decision tree|neural network|transformer|bert|distilbert|roberta|gpt|llm|cnn|resnet|efficientnet|vit|lstm|svm|classifier|regressor)\b/);
-      const version = evidence.find(/\b(version|v\d+(\.\d+)*|release date|released)\b/);
-      if (type && version) return pass(type.line);
-      if (type && (metadata?.baseModel || metadata?.libraryName)) return pass(type.line);
+      // The version is looked for only when it decides the result.
+      if (type && (metadata?.baseModel || metadata?.libraryName || evidence.find(VERSION_WORD) || evidence.find(VERSION_NUMBER))) return pass(type.line);
       const missing = type ? 'the version' : 'the model type';
       return fail(`Model details are incomplete: ${missing} is not stated.`, evidence.anchor('model-details'));
     },

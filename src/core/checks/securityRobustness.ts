@@ -27,6 +27,8 @@ const INTEGRITY = /\b(checksums?|sha-?(256|384|512|1)|md5|digests?|signed(?![- ]
 /** Serialization formats named as words; file extensions are matched separately (they do not start a word). */
 const FORMAT_WORD = /\b(pickle[ds]?|cloudpickle|joblib|torch\.load|pytorch_model\.bin|safetensors|onnx|gguf|saved_?model|tflite|pmml)\b/;
 const PICKLE_EXTENSION = /\.(pkl|pickle|pth?|ckpt|joblib)\b/;
+/** The same extensions matched from their first letter: index keys make "is there any?" nearly free (PICKLE_EXTENSION has none). */
+const PICKLE_EXTENSION_WORD = /\b(?<=\.)(pkl|pickle|pth?|ckpt|joblib)\b/;
 const PICKLE = /(\.(pkl|pickle|pth?|ckpt|joblib)\b|\b(pickle[ds]?|cloudpickle|joblib|torch\.load|pytorch_model\.bin)\b)/;
 const SAFE_FORMAT = /\b(safetensors|onnx|gguf|saved_?model|tflite|pmml|weights_only ?= ?true)\b/;
 const SECRETS_MANAGEMENT = /\b(vault|secrets? manager|key ?vault|kms|key management|secret (store|scanning)|(secrets?|credentials?|api keys?|tokens?) (are |is )?(stored|kept|managed|injected|rotated|loaded|live) (in|via|from|through|by)|environment variables?|gitleaks|trufflehog|detect-secrets|rotat(ed|ion) (of )?(keys|credentials|secrets))\b/;
@@ -69,7 +71,9 @@ function serializationFormats(evidence: Evidence): Formats {
 function findFormats(evidence: Evidence): Formats {
   const card = evidence.card;
   const formats: Formats = {};
-  const prose = [...evidence.findAll(FORMAT_WORD), ...evidence.findAll(PICKLE_EXTENSION)].filter((hit) => !hit.negated).sort((a, b) => a.line - b.line);
+  // The hits start at the dot, where negation and sentence are read; the keyed twin only says whether there are any.
+  const extensions = evidence.findAny(PICKLE_EXTENSION_WORD) ? evidence.findAll(PICKLE_EXTENSION) : [];
+  const prose = [...evidence.findAll(FORMAT_WORD), ...extensions].filter((hit) => !hit.negated).sort((a, b) => a.line - b.line);
   for (const hit of prose) {
     const mention = { line: hit.line, endLine: hit.endLine, sentence: quote(hit) };
     if (SAFE_FORMAT.test(hit.sentence.toLowerCase())) formats.safe ??= mention;

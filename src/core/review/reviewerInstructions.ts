@@ -10,30 +10,33 @@ export const REVIEWER_INSTRUCTIONS_ID = 'SR-REVIEWER-INSTRUCTIONS';
 
 interface InstructionPattern {
   pattern: RegExp;
-  /** Words the pattern needs one of each of, rarest first (lower case): a card lacking one is never matched, so the pattern is not run. */
-  cues: readonly RegExp[];
+  /**
+   * Word lists (lower case) a match holds a word of each of: the pattern runs only on the lines holding a
+   * word of the first list, in a card holding a word of every list.
+   */
+  cues: readonly (readonly string[])[];
 }
 
 const INSTRUCTION_PATTERNS: readonly InstructionPattern[] = [
   {
     pattern: /\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|all|any|your|system)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i,
-    cues: [/ignore|disregard|forget|override/, /instruction|prompt|rules|guideline|direction/],
+    cues: [['ignore', 'disregard', 'forget', 'override'], ['instruction', 'prompt', 'rules', 'guideline', 'direction']],
   },
   {
     pattern: /\b(?:mark|rate|set|report|grade|score|pass|approve)\b[^.\n]{0,30}\b(?:all|every|each|these|the)\s+(?:seven\s+|7\s+)?(?:gates?|checks?|reviews?)\b[^.\n]{0,20}\b(?:as\s+)?(?:pass(?:ed|ing)?|green|approved|go)\b/i,
-    cues: [/gate|check|review/],
+    cues: [['gate', 'check', 'review']],
   },
   {
     pattern: /\b(?:ai|llm|automated|model|gpt)\s+(?:reviewers?|agents?|assistants?)\b[^.\n]{0,60}\b(?:must|should|shall|are instructed to|need to)\b/i,
-    cues: [/reviewer|agent|assistant/, /must|should|shall|instructed|need/],
+    cues: [['reviewer', 'agent', 'assistant'], ['must', 'should', 'shall', 'instructed', 'need']],
   },
   {
     pattern: /\b(?:recommend(?:ation)?|verdict)\s*(?:must|should|shall)\s+be\s+["'“]?(?:go|approved)\b/i,
-    cues: [/recommend|verdict/],
+    cues: [['recommend', 'verdict']],
   },
   {
     pattern: /\byou\s+are\s+now\b[^.\n]{0,40}\b(?:reviewer|assistant|model|ai)\b/i,
-    cues: [/you/, /now/],
+    cues: [['you'], ['now']],
   },
 ];
 
@@ -41,15 +44,17 @@ export const reviewerInstructionsMitigation = 'Remove the text addressed to revi
 
 export function findReviewerInstructions(card: ModelCard): Finding[] {
   const findings: Finding[] = [];
-  const patterns = patternsTheCardCanMatch(card.text);
-  if (patterns.length === 0) return findings;
+  const candidates = candidateLines(card.text);
+  if (candidates.every((lines) => lines.size === 0)) return findings;
   const codeLines = new Set<number>();
   for (const block of card.blocks) if (block.kind === 'code') for (let line = block.line; line <= block.endLine; line++) codeLines.add(line);
-  card.lines.forEach((text, index) => {
-    const line = index + 1;
-    if (codeLines.has(line)) return;
-    for (const pattern of patterns) {
-      const match = pattern.exec(text);
+  const lines = [...new Set(candidates.flatMap((set) => [...set]))].sort((a, b) => a - b);
+  for (const line of lines) {
+    if (codeLines.has(line)) continue;
+    const text = card.lines[line - 1];
+    for (let index = 0; index < INSTRUCTION_PATTERNS.length; index++) {
+      if (!candidates[index].has(line)) continue;
+      const match = INSTRUCTION_PATTERNS[index].pattern.exec(text);
       // A quoted example (e.g. a red-team prompt the card documents) is not an instruction.
       if (!match || isQuoted(text, match.index)) continue;
       findings.push({
@@ -59,16 +64,43 @@ export function findReviewerInstructions(card: ModelCard): Finding[] {
         line,
         endLine: line,
       });
-      return;
+      break;
     }
-  });
+  }
   return findings;
 }
 
-/** The patterns whose cue words all occur in the card (most cards have none): each skipped pattern saves a regex run per line. */
-function patternsTheCardCanMatch(text: string): RegExp[] {
+/** Every pattern's first cue words, longest first: where two start at one offset, the longer is found, and it holds the shorter. */
+const FIRST_CUE_WORDS = [...new Set(INSTRUCTION_PATTERNS.flatMap(({ cues }) => cues[0]))].sort((a, b) => b.length - a.length);
+const FIRST_CUES = new RegExp(FIRST_CUE_WORDS.join('|'), 'g');
+/** For each first cue word, the patterns (bit per index) whose first list has a word inside it. */
+const PATTERNS_CUED_BY = new Map(FIRST_CUE_WORDS.map((word) => [word, INSTRUCTION_PATTERNS.reduce((mask, { cues }, index) => (cues[0].some((cue) => word.includes(cue)) ? mask | (1 << index) : mask), 0)]));
+const OTHER_CUES = INSTRUCTION_PATTERNS.map(({ cues }) => cues.slice(1).map((words) => new RegExp(words.join('|'))));
+
+/**
+ * For each pattern, the (1-based) lines it can match on: those with a word of its first cue list, in a card
+ * with a word of each of its other lists. One regex pass finds every pattern's first cues (most cards have
+ * none), far cheaper than a pass per list or a pattern run on every line.
+ */
+function candidateLines(text: string): Set<number>[] {
+  const lines = INSTRUCTION_PATTERNS.map(() => new Set<number>());
+  // Lower-casing keeps every newline, so lines counted in the lower-cased text are the card's lines.
   const lower = text.toLowerCase();
-  return INSTRUCTION_PATTERNS.filter(({ cues }) => cues.every((cue) => cue.test(lower))).map(({ pattern }) => pattern);
+  let line = 1;
+  let counted = 0;
+  FIRST_CUES.lastIndex = 0;
+  for (let match = FIRST_CUES.exec(lower); match; match = FIRST_CUES.exec(lower)) {
+    for (let newline = lower.indexOf('\n', counted); newline >= 0 && newline < match.index; newline = lower.indexOf('\n', counted)) {
+      line++;
+      counted = newline + 1;
+    }
+    const patterns = PATTERNS_CUED_BY.get(match[0])!;
+    for (let index = 0; index < lines.length; index++) if (patterns & (1 << index)) lines[index].add(line);
+    // Go on from the next character, not the match's end: a cue word may start inside this one.
+    FIRST_CUES.lastIndex = match.index + 1;
+  }
+  for (let index = 0; index < lines.length; index++) if (lines[index].size > 0 && !OTHER_CUES[index].every((cue) => cue.test(lower))) lines[index].clear();
+  return lines;
 }
 
 function isQuoted(text: string, at: number): boolean {
