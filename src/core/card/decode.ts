@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 import type { CardNotice } from './types';
 import { CardError } from './types';
@@ -9,6 +10,8 @@ export interface DecodedText {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const SNIFF_BYTES = 8192;
+/** The control characters rejectBinary counts (tab, line breaks and escape are text). */
+const CONTROL_CHARACTER = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
 
 /** Decodes card bytes: BOM-aware, strict UTF-8 first, Windows-1252 as the legacy fallback, binary rejected. */
 export function decodeCardBytes(file: string, bytes: Uint8Array): DecodedText {
@@ -18,11 +21,11 @@ export function decodeCardBytes(file: string, bytes: Uint8Array): DecodedText {
     notices.push({ kind: 'not-utf8', message: `The card is encoded as ${encoding.toUpperCase()}, not UTF-8; it was decoded as ${encoding.toUpperCase()}.`, line: null });
     return withRepair(iconv.decode(Buffer.from(bytes), encoding), notices);
   }
-  rejectBinary(file, bytes);
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
+    rejectBinary(file, bytes);
     const offset = firstInvalidUtf8Offset(bytes);
     const line = lineAtByte(bytes, offset);
     text = iconv.decode(Buffer.from(bytes), 'windows-1252');
@@ -32,8 +35,11 @@ export function decodeCardBytes(file: string, bytes: Uint8Array): DecodedText {
       line,
     });
   }
+  // Only ASCII bytes decode to ASCII characters, so a text without a control character came from bytes without one.
+  if (CONTROL_CHARACTER.test(text)) rejectBinary(file, bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return withRepair(text, notices);
+  // Mojibake is made of non-ASCII characters: ASCII bytes have nothing to repair.
+  return isAscii(bytes) ? { text, notices } : withRepair(text, notices);
 }
 
 function withRepair(text: string, notices: CardNotice[]): DecodedText {
