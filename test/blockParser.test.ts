@@ -39,6 +39,20 @@ describe('the reader block parser', () => {
     );
   });
 
+  it('builds its block state with the stock fields and line marks (indents, tabs, blank and whitespace-only last lines)', () => {
+    type State = InstanceType<typeof stock.block.State>;
+    const marks = (state: State) => ({ fields: Object.keys(state), lines: [state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount, state.lineMax] });
+    const stateOf = (parser: typeof stock, text: string) => marks(new parser.block.State(text, parser, {}, []));
+    for (const text of exampleTexts) assert.deepEqual(stateOf(blockParser, text), stateOf(stock, text));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\t', '\n', '\r', 'a', '-'), { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        assert.deepEqual(stateOf(blockParser, text), stateOf(stock, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('keeps the token methods markdown-it plugins rely on', () => {
     const [heading] = blockParser.parse('# Title\n', {});
     heading.attrSet('id', 'title');

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 
 type Token = MarkdownIt.Token;
+type StateBlock = InstanceType<typeof MarkdownIt.prototype.block.State>;
 
 /**
  * markdown-it as the card reader uses it: raw HTML kept as html blocks (never rendered), and
@@ -47,5 +48,68 @@ class CardStateBlock extends StockStateBlock {
     return token;
   }
 }
-blockParser.block.State = CardStateBlock;
 
+/**
+ * The stock StateBlock constructor also sets its fields through _defineProperty and reads the
+ * source one character at a time to mark lines; this one sets the same fields plainly and finds
+ * line ends with indexOf, reading only each line's indent (same marks, see markLines).
+ */
+function PlainStateBlock(this: StateBlock, src: string, md: StateBlock['md'], env: StateBlock['env'], tokens: Token[]): void {
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.listIndent = -1;
+  this.parentType = 'root';
+  this.level = 0;
+  this.Token = stockToken.constructor as StateBlock['Token'];
+  this.src = src;
+  this.md = md;
+  this.env = env;
+  this.tokens = tokens;
+  markLines(this, src);
+}
+PlainStateBlock.prototype = CardStateBlock.prototype;
+blockParser.block.State = PlainStateBlock as unknown as typeof StockStateBlock;
+
+/**
+ * Line marks as markdown-it computes them: begin, end (the newline or the source end), indent in
+ * characters and in columns (tabs to the next multiple of 4). A last line of nothing but spaces
+ * and tabs, without a newline, is not a line, as in the stock constructor.
+ */
+function markLines(state: StateBlock, src: string): void {
+  const length = src.length;
+  let start = 0;
+  while (start < length) {
+    let pos = start;
+    let indent = 0;
+    let offset = 0;
+    for (; pos < length; pos++) {
+      const code = src.charCodeAt(pos);
+      if (code === 0x20) offset++;
+      else if (code === 0x09) offset += 4 - (offset % 4);
+      else break;
+      indent++;
+    }
+    if (pos === length) break;
+    const newline = src.indexOf('\n', pos);
+    const end = newline < 0 ? length : newline;
+    state.bMarks.push(start);
+    state.eMarks.push(end);
+    state.tShift.push(indent);
+    state.sCount.push(offset);
+    state.bsCount.push(0);
+    start = end + 1;
+  }
+  state.bMarks.push(length);
+  state.eMarks.push(length);
+  state.tShift.push(0);
+  state.sCount.push(0);
+  state.bsCount.push(0);
+  state.lineMax = state.bMarks.length - 1;
+}
