@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { blockParser } from '../src/core/card/blockParser';
+import { blockParser, readBlockTokens } from '../src/core/card/blockParser';
 
 /** markdown-it's own block phase, as the reader configures it but with the stock token constructor. */
 const stock = new MarkdownIt({ html: true, linkify: false });
@@ -50,6 +50,21 @@ describe('the reader block parser', () => {
         assert.deepEqual(stateOf(blockParser, text), stateOf(stock, text));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('reads the same block tokens as the parse pipeline, with lines before the first line read as blank', () => {
+    const piece = fc.oneof(fc.string(), fc.constantFrom('# T\n', '- item\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '[ref]: http://x\n', '\r\n', '\r', '\0', '---\n', 'key: value\n', '\n'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(6), (pieces, skipped) => {
+        const text = pieces.join('');
+        assert.deepEqual(snapshot(readBlockTokens(text)), snapshot(blockParser.parse(text, {})));
+        const lines = text.replace(/\r\n?/g, '\n').split('\n');
+        const firstLine = Math.min(skipped, lines.length - 1);
+        const blanked = '\n'.repeat(firstLine) + lines.slice(firstLine).join('\n');
+        assert.deepEqual(snapshot(readBlockTokens(text, firstLine)), snapshot(blockParser.parse(blanked, {})));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -113,3 +113,22 @@ function markLines(state: StateBlock, src: string): void {
   state.bsCount.push(0);
   state.lineMax = state.bMarks.length - 1;
 }
+
+const CARRIAGE_RETURN = /\r\n?/g;
+const NUL = /\0/g;
+
+/**
+ * The block tokens blockParser.parse gives, with lines before `firstLine` (front matter) read as
+ * blank lines. The core chain is run by hand: normalize only when there is something to normalize,
+ * the block phase, then strip_references; its other rules are off in the reader's configuration.
+ */
+export function readBlockTokens(src: string, firstLine = 0): Token[] {
+  const tokens: Token[] = [];
+  let text = src.includes('\r') ? src.replace(CARRIAGE_RETURN, '\n') : src;
+  if (text.includes('\0')) text = text.replace(NUL, '\uFFFD');
+  if (text.length === 0) return tokens;
+  const env: StateBlock['env'] = {};
+  const state = new blockParser.block.State(text, blockParser, env, tokens);
+  blockParser.block.tokenize(state, firstLine, state.lineMax);
+  return env.references === undefined ? tokens : tokens.filter((token) => token.type !== 'reference_definition');
+}

@@ -1,9 +1,9 @@
-import { blockParser } from './blockParser';
+import { readBlockTokens } from './blockParser';
 import { CardBuilder } from './cardBuilder';
 import { readFrontMatter } from './frontMatter';
 import type { CardNotice, ModelCard, TableRow } from './types';
 
-type Token = ReturnType<typeof blockParser.parse>[number];
+type Token = ReturnType<typeof readBlockTokens>[number];
 
 const INLINE_MARKUP = /[*_`[<\\!]/;
 const LINK_OR_IMAGE = /!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]/g;
@@ -29,12 +29,17 @@ export function readMarkdownCard(path: string, text: string, notices: CardNotice
   // Splitting on a plain '\n' is several times cheaper than the regex, and the same when there is no '\r'.
   const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   const front = readFrontMatter(text);
-  // Front matter lines become blank so markdown-it's line numbers stay those of the file.
-  const body = front.lineCount > 0 ? '\n'.repeat(front.lineCount) + lines.slice(front.lineCount).join('\n') : text;
-  const tokens = blockParser.parse(body, {});
+  const tokens = readBodyTokens(text, lines, front.lineCount);
   const builder = new CardBuilder();
   walkTokens(tokens, builder);
   return builder.build({ path, format: 'markdown', text, lines, metadata: front.metadata, notices: [...notices, ...front.notices] });
+}
+
+/** Block tokens of the text after its front matter, with the line numbers of the file. */
+function readBodyTokens(text: string, lines: readonly string[], frontMatterLines: number): Token[] {
+  if (frontMatterLines === 0 || !text.includes('\r')) return readBlockTokens(text, frontMatterLines);
+  // markdown-it also breaks lines at a lone '\r', which `lines` keeps: blank the front matter line by line.
+  return readBlockTokens('\n'.repeat(frontMatterLines) + lines.slice(frontMatterLines).join('\n'));
 }
 
 function walkTokens(tokens: Token[], builder: CardBuilder): void {
