@@ -44,49 +44,41 @@ function readBodyTokens(text: string, lines: readonly string[], frontMatterLines
 
 function walkTokens(tokens: Token[], builder: CardBuilder): void {
   let listDepth = 0;
-  let row: { cells: string[]; line: number; endLine: number } | null = null;
+  let row: TableRow | null = null;
   let table: { header: string[]; rows: TableRow[]; line: number; endLine: number; inHead: boolean } | null = null;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // Token maps are [first line, line after the block], 0-based.
+    const map = token.map;
     switch (token.type) {
-      case 'heading_open': {
-        const inline = tokens[i + 1];
-        builder.openSection(inlineText(inline.content), Number(token.tag.slice(1)), token.map![0] + 1);
+      case 'heading_open':
+        // The tag is h1 … h6.
+        builder.openSection(inlineText(tokens[i + 1].content), token.tag.charCodeAt(1) - 48, map![0] + 1);
         i += 2;
         break;
-      }
+      case 'paragraph_open':
+        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', inlineText(tokens[i + 1].content), map![0] + 1, map![1]);
+        i += 2;
+        break;
       case 'list_item_open':
         listDepth++;
         break;
       case 'list_item_close':
         listDepth--;
         break;
-      case 'paragraph_open': {
-        const inline = tokens[i + 1];
-        const [start, end] = token.map!;
-        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', inlineText(inline.content), start + 1, end);
-        i += 2;
-        break;
-      }
-      case 'fence': {
+      case 'fence':
         // The content starts on the line after the opening fence.
-        const [start, end] = token.map!;
-        builder.addBlock('code', token.content, Math.min(start + 2, end), end);
+        builder.addBlock('code', token.content, Math.min(map![0] + 2, map![1]), map![1]);
         break;
-      }
-      case 'code_block': {
-        const [start, end] = token.map!;
-        builder.addBlock('code', token.content, start + 1, end);
+      case 'code_block':
+        builder.addBlock('code', token.content, map![0] + 1, map![1]);
         break;
-      }
-      case 'html_block': {
-        const [start, end] = token.map!;
-        builder.addBlock('html', token.content, start + 1, end);
+      case 'html_block':
+        builder.addBlock('html', token.content, map![0] + 1, map![1]);
         break;
-      }
       case 'table_open':
-        table = { header: [], rows: [], line: token.map![0] + 1, endLine: token.map![1], inHead: false };
+        table = { header: [], rows: [], line: map![0] + 1, endLine: map![1], inHead: false };
         break;
       case 'thead_open':
         if (table) table.inHead = true;
@@ -95,7 +87,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         if (table) table.inHead = false;
         break;
       case 'tr_open':
-        row = { cells: [], line: token.map![0] + 1, endLine: token.map![1] };
+        row = { cells: [], line: map![0] + 1, endLine: map![1] };
         break;
       case 'inline':
         if (row) row.cells.push(inlineText(token.content));
@@ -111,7 +103,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         row = null;
         break;
       case 'table_close':
-        if (table) builder.addTable({ header: table.header, rows: table.rows, line: table.line, endLine: table.endLine });
+        if (table) builder.addTable(table.header, table.rows, table.line, table.endLine);
         table = null;
         break;
       default:
