@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import * as iconv from 'iconv-lite';
+import { repairMojibake } from './mojibake';
 import type { CardNotice } from './types';
 import { CardError } from './types';
 
@@ -86,103 +87,5 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 function lineAtByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-/** Code pages that UTF-8 text is commonly mis-decoded through before being saved again. */
-const CODE_PAGES = [
-  { name: 'Windows-1252', encoding: 'windows-1252' },
-  { name: 'Mac Roman', encoding: 'macintosh' },
-] as const;
-
-// A mojibake run starts with a character that a UTF-8 lead byte (0xC2–0xF4) becomes in one of the code pages.
-const SUSPECT_RUN = /[^\x00-\x7f]{2,}/g;
-
-export interface MojibakeRepair {
-  text: string;
-  repairs: number;
-  codePages: string[];
-  example: string;
-  firstLine: number | null;
-}
-
-/** Reverses UTF-8 → Windows-1252 / Mac Roman mis-decoding run by run, keeping text that was fine. */
-export function repairMojibake(text: string): MojibakeRepair {
-  let repairs = 0;
-  let example = '';
-  let firstOffset = -1;
-  const used = new Set<string>();
-  const repaired = text.replace(SUSPECT_RUN, (run, offset: number) => {
-    const fixed = repairRun(run);
-    if (fixed === null) return run;
-    repairs += fixed.count;
-    fixed.codePages.forEach((page) => used.add(page));
-    if (!example) example = run.slice(0, 12);
-    if (firstOffset < 0) firstOffset = offset;
-    return fixed.text;
-  });
-  const firstLine = firstOffset < 0 ? null : countLines(text, firstOffset);
-  return { text: repaired, repairs, codePages: [...used], example, firstLine };
-}
-
-/** Tries each code page on the longest decodable prefixes of the run; returns null when nothing decodes. */
-function repairRun(run: string): { text: string; count: number; codePages: string[] } | null {
-  let out = '';
-  let count = 0;
-  const pages = new Set<string>();
-  let i = 0;
-  while (i < run.length) {
-    const hit = decodeAt(run, i);
-    if (hit) {
-      out += hit.text;
-      i += hit.consumed;
-      count++;
-      pages.add(hit.page);
-    } else {
-      out += run[i];
-      i++;
-    }
-  }
-  return count === 0 ? null : { text: out, count, codePages: [...pages] };
-}
-
-function decodeAt(run: string, start: number): { text: string; consumed: number; page: string } | null {
-  for (const page of CODE_PAGES) {
-    // Each UTF-8 sequence is 2–4 bytes, one code-page character per byte.
-    for (let length = 4; length >= 2; length--) {
-      if (start + length > run.length) continue;
-      const slice = run.slice(start, start + length);
-      const bytes = encodeSingleByte(slice, page.encoding);
-      if (!bytes) continue;
-      try {
-        const decoded = UTF8.decode(bytes);
-        if ([...decoded].length === 1 && decoded.codePointAt(0)! >= 0x80) return { text: decoded, consumed: length, page: page.name };
-      } catch {
-        // Not a UTF-8 sequence in this code page; try a shorter one.
-      }
-    }
-  }
-  return null;
-}
-
-function encodeSingleByte(slice: string, encoding: string): Uint8Array | null {
-  const bytes = new Uint8Array(slice.length);
-  for (let i = 0; i < slice.length; i++) {
-    const code = slice.charCodeAt(i);
-    // Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; decoders pass them through as C1 controls.
-    if (code >= 0x80 && code <= 0x9f && encoding === 'windows-1252') {
-      bytes[i] = code;
-      continue;
-    }
-    const encoded = iconv.encode(slice[i], encoding);
-    if (encoded.length !== 1 || (encoded[0] === 0x3f && slice[i] !== '?')) return null;
-    bytes[i] = encoded[0];
-  }
-  return bytes;
-}
-
-function countLines(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
