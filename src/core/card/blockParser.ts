@@ -47,6 +47,28 @@ class CardStateBlock extends StockStateBlock {
     this.tokens.push(token);
     return token;
   }
+
+  /**
+   * The stock getLines slices every line and joins the slices. When no line gives up indent (each
+   * starts where the previous one ended), the same text is one slice of the source.
+   */
+  override getLines(begin: number, end: number, indent: number, keepLastLF: boolean): string {
+    if (begin >= end) return '';
+    const start = this.bMarks[begin];
+    let next = start;
+    for (let line = begin; line < end; line++) {
+      const first = this.bMarks[line];
+      // With an indent to remove, a line that starts with indent gives some up (tabs expanded): the stock code does that.
+      const givesUpIndent = indent > 0 && (this.tShift[line] > 0 || isSpaceOrTab(this.src.charCodeAt(first)));
+      if (first !== next || givesUpIndent) return super.getLines(begin, end, indent, keepLastLF);
+      next = line + 1 < end || keepLastLF ? this.eMarks[line] + 1 : this.eMarks[line];
+    }
+    return this.src.slice(start, next);
+  }
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /**
