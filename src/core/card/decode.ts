@@ -1,15 +1,14 @@
-import { isAscii } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 import { repairMojibake } from './mojibake';
 import type { CardNotice } from './types';
 import { CardError } from './types';
+import { decodeUtf8 } from './utf8';
 
 export interface DecodedText {
   text: string;
   notices: CardNotice[];
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const SNIFF_BYTES = 8192;
 /** The control characters rejectBinary counts (tab, line breaks and escape are text). */
 const CONTROL_CHARACTER = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
@@ -22,10 +21,10 @@ export function decodeCardBytes(file: string, bytes: Uint8Array): DecodedText {
     notices.push({ kind: 'not-utf8', message: `The card is encoded as ${encoding.toUpperCase()}, not UTF-8; it was decoded as ${encoding.toUpperCase()}.`, line: null });
     return withRepair(iconv.decode(Buffer.from(bytes), encoding), notices);
   }
+  const utf8 = decodeUtf8(bytes);
   let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
+  if (utf8) text = utf8.text;
+  else {
     rejectBinary(file, bytes);
     const offset = firstInvalidUtf8Offset(bytes);
     const line = lineAtByte(bytes, offset);
@@ -36,11 +35,12 @@ export function decodeCardBytes(file: string, bytes: Uint8Array): DecodedText {
       line,
     });
   }
-  // Only ASCII bytes decode to ASCII characters, so a text without a control character came from bytes without one.
-  if (CONTROL_CHARACTER.test(text)) rejectBinary(file, bytes);
+  // Only ASCII bytes decode to ASCII characters, so a text without a control character came from bytes without one
+  // (and the sniffed bytes decode to at most as many characters).
+  if (CONTROL_CHARACTER.test(text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text)) rejectBinary(file, bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Mojibake is made of non-ASCII characters: ASCII bytes have nothing to repair.
-  return isAscii(bytes) ? { text, notices } : withRepair(text, notices);
+  // Mojibake is a run of non-ASCII characters: UTF-8 without one has nothing to repair.
+  return utf8 && !utf8.hasNonAsciiRun ? { text, notices } : withRepair(text, notices);
 }
 
 function withRepair(text: string, notices: CardNotice[]): DecodedText {
