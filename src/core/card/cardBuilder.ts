@@ -1,6 +1,7 @@
 import { isPlaceholderText } from './placeholders';
 import { topicsOfHeading } from './topics';
-import type { Block, BlockKind, CardFormat, CardMetadata, CardNotice, ModelCard, Section, Table } from './types';
+import type { Topic } from './topics';
+import type { Block, BlockKind, CardFormat, CardMetadata, CardNotice, ModelCard, Section, Table, TableRow } from './types';
 
 /** Accumulates sections, blocks and tables in document order; shared by the Markdown and JSON readers. */
 export class CardBuilder {
@@ -12,9 +13,8 @@ export class CardBuilder {
   openSection(title: string, level: number, line: number): void {
     while (this.open.length > 0 && this.sections[this.open[this.open.length - 1]].level >= level) this.open.pop();
     const parent = this.open.length > 0 ? this.open[this.open.length - 1] : -1;
-    const inherited = parent >= 0 ? this.sections[parent].topics : [];
     const own = topicsOfHeading(title);
-    const topics = [...new Set([...own, ...inherited])];
+    const topics = parent >= 0 ? withInherited(own, this.sections[parent].topics) : own;
     this.sections.push({ title, level, parent, topics, line, endLine: line, hasContent: false });
     this.open.push(this.sections.length - 1);
   }
@@ -31,8 +31,8 @@ export class CardBuilder {
     for (let index = section; index >= 0; index = this.sections[index].parent) this.sections[index].hasContent = true;
   }
 
-  addTable(table: Omit<Table, 'section'>): void {
-    this.tables.push({ ...table, section: this.currentSection });
+  addTable(header: string[], rows: TableRow[], line: number, endLine: number): void {
+    this.tables.push({ header, rows, line, endLine, section: this.currentSection });
   }
 
   build(input: { path: string; format: CardFormat; text: string; lines: readonly string[]; metadata: CardMetadata | null; notices: CardNotice[]; title?: string | null }): ModelCard {
@@ -66,4 +66,12 @@ export class CardBuilder {
       section.endLine = Math.max(section.line, end);
     }
   }
+}
+
+/** A heading's own topics, then its parent's that it does not name (the parent's list is already complete). */
+function withInherited(own: readonly Topic[], inherited: readonly Topic[]): readonly Topic[] {
+  if (inherited.length === 0) return own;
+  const topics = own.slice();
+  for (const topic of inherited) if (!own.includes(topic)) topics.push(topic);
+  return topics;
 }

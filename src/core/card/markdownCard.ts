@@ -1,9 +1,9 @@
-import { blockParser } from './blockParser';
+import { readBlockTokens } from './blockParser';
 import { CardBuilder } from './cardBuilder';
 import { readFrontMatter } from './frontMatter';
 import type { CardNotice, ModelCard, TableRow } from './types';
 
-type Token = ReturnType<typeof blockParser.parse>[number];
+type Token = ReturnType<typeof readBlockTokens>[number];
 
 const INLINE_MARKUP = /[*_`[<\\!]/;
 const LINK_OR_IMAGE = /!?\[([^\]]*)\]\([^)]*\)|!?\[([^\]]*)\]\[[^\]]*\]/g;
@@ -29,59 +29,56 @@ export function readMarkdownCard(path: string, text: string, notices: CardNotice
   // Splitting on a plain '\n' is several times cheaper than the regex, and the same when there is no '\r'.
   const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   const front = readFrontMatter(text);
-  // Front matter lines become blank so markdown-it's line numbers stay those of the file.
-  const body = front.lineCount > 0 ? '\n'.repeat(front.lineCount) + lines.slice(front.lineCount).join('\n') : text;
-  const tokens = blockParser.parse(body, {});
+  const tokens = readBodyTokens(text, lines, front.lineCount);
   const builder = new CardBuilder();
   walkTokens(tokens, builder);
   return builder.build({ path, format: 'markdown', text, lines, metadata: front.metadata, notices: [...notices, ...front.notices] });
 }
 
+/** Block tokens of the text after its front matter, with the line numbers of the file. */
+function readBodyTokens(text: string, lines: readonly string[], frontMatterLines: number): Token[] {
+  if (frontMatterLines === 0 || !text.includes('\r')) return readBlockTokens(text, frontMatterLines);
+  // markdown-it also breaks lines at a lone '\r', which `lines` keeps: blank the front matter line by line.
+  return readBlockTokens('\n'.repeat(frontMatterLines) + lines.slice(frontMatterLines).join('\n'));
+}
+
 function walkTokens(tokens: Token[], builder: CardBuilder): void {
   let listDepth = 0;
-  let row: { cells: string[]; line: number; endLine: number } | null = null;
+  let row: TableRow | null = null;
   let table: { header: string[]; rows: TableRow[]; line: number; endLine: number; inHead: boolean } | null = null;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    // Token maps are [first line, line after the block], 0-based.
+    const map = token.map;
     switch (token.type) {
-      case 'heading_open': {
-        const inline = tokens[i + 1];
-        builder.openSection(inlineText(inline.content), Number(token.tag.slice(1)), token.map![0] + 1);
+      case 'heading_open':
+        // The tag is h1 … h6.
+        builder.openSection(inlineText(tokens[i + 1].content), token.tag.charCodeAt(1) - 48, map![0] + 1);
         i += 2;
         break;
-      }
+      case 'paragraph_open':
+        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', inlineText(tokens[i + 1].content), map![0] + 1, map![1]);
+        i += 2;
+        break;
       case 'list_item_open':
         listDepth++;
         break;
       case 'list_item_close':
         listDepth--;
         break;
-      case 'paragraph_open': {
-        const inline = tokens[i + 1];
-        const [start, end] = token.map!;
-        builder.addBlock(listDepth > 0 ? 'list-item' : 'paragraph', inlineText(inline.content), start + 1, end);
-        i += 2;
-        break;
-      }
-      case 'fence': {
+      case 'fence':
         // The content starts on the line after the opening fence.
-        const [start, end] = token.map!;
-        builder.addBlock('code', token.content, Math.min(start + 2, end), end);
+        builder.addBlock('code', token.content, Math.min(map![0] + 2, map![1]), map![1]);
         break;
-      }
-      case 'code_block': {
-        const [start, end] = token.map!;
-        builder.addBlock('code', token.content, start + 1, end);
+      case 'code_block':
+        builder.addBlock('code', token.content, map![0] + 1, map![1]);
         break;
-      }
-      case 'html_block': {
-        const [start, end] = token.map!;
-        builder.addBlock('html', token.content, start + 1, end);
+      case 'html_block':
+        builder.addBlock('html', token.content, map![0] + 1, map![1]);
         break;
-      }
       case 'table_open':
-        table = { header: [], rows: [], line: token.map![0] + 1, endLine: token.map![1], inHead: false };
+        table = { header: [], rows: [], line: map![0] + 1, endLine: map![1], inHead: false };
         break;
       case 'thead_open':
         if (table) table.inHead = true;
@@ -90,7 +87,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         if (table) table.inHead = false;
         break;
       case 'tr_open':
-        row = { cells: [], line: token.map![0] + 1, endLine: token.map![1] };
+        row = { cells: [], line: map![0] + 1, endLine: map![1] };
         break;
       case 'inline':
         if (row) row.cells.push(inlineText(token.content));
@@ -106,7 +103,7 @@ function walkTokens(tokens: Token[], builder: CardBuilder): void {
         row = null;
         break;
       case 'table_close':
-        if (table) builder.addTable({ header: table.header, rows: table.rows, line: table.line, endLine: table.endLine });
+        if (table) builder.addTable(table.header, table.rows, table.line, table.endLine);
         table = null;
         break;
       default:

@@ -84,7 +84,7 @@ function addMetricsTable(items: Node[], builder: CardBuilder, lineOf: (offset: n
     line: lineOf(items[index].offset),
     endLine: lineOf(items[index].offset + items[index].length),
   }));
-  builder.addTable({ header, rows, line, endLine });
+  builder.addTable(header, rows, line, endLine);
   rows.forEach((row) => builder.addBlock('table-row', row.cells.map((cell, i) => `${header[i]}: ${cell}`).join(' | '), row.line, row.endLine));
 }
 
