@@ -20,8 +20,11 @@ export class Haystack {
   private noMatches?: Matches;
   /** Line and sentence breaks of each block's text, listed when a hit first needs them. */
   private readonly layouts: Array<BlockLayout | undefined> = [];
-  private readonly candidates: Array<number[] | undefined>;
+  /** Candidate offsets of the patterns registered when the haystack was built (literalTrie.candidateOffsets). */
+  private readonly candidates: Int32Array;
   private readonly indexedPatterns: number;
+  /** Candidates of patterns registered later (the first review's patterns), by id. */
+  private readonly lateCandidates: Array<Int32Array | undefined> = [];
   private wordStarts?: Map<number, number[]>;
 
   constructor(readonly blocks: readonly Block[], sections: readonly Section[]) {
@@ -44,11 +47,18 @@ export class Haystack {
     this.candidates = candidateOffsets(this.text);
   }
 
-  /** Where a keyed pattern (literalTrie id) can match, ascending. */
-  candidatesOf(id: number): readonly number[] {
-    // A pattern registered after this haystack was indexed (the first review's patterns) is looked up alone by its keys.
-    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text)));
-    return this.candidates[id] ?? NONE;
+  /** A keyed pattern's matches in blocks with the topics (ANY_TOPIC: every block); one shared empty list when it has no candidate here. */
+  newIndexedMatches(compiled: CompiledPattern, topics: number): Matches {
+    const id = compiled.id;
+    if (id < this.indexedPatterns) {
+      const { candidates } = this;
+      if (candidates[id] < candidates[id + 1]) return new IndexedMatches(this, candidates, candidates[id], candidates[id + 1], compiled.sticky, topics);
+    } else {
+      // A pattern registered after this haystack was indexed is looked up alone by its keys.
+      const late = (this.lateCandidates[id] ??= patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text))));
+      if (late.length > 0) return new IndexedMatches(this, late, 0, late.length, compiled.sticky, topics);
+    }
+    return (this.noMatches ??= new NoMatches(this));
   }
 
   /** The pattern's matches found so far, by the topic mask they are limited to. */
@@ -57,13 +67,6 @@ export class Haystack {
     let byTopics = this.unindexed.get(compiled);
     if (!byTopics) this.unindexed.set(compiled, (byTopics = new Map()));
     return byTopics;
-  }
-
-  /** A keyed pattern's matches in blocks with the topics (ANY_TOPIC: every block); one shared empty list when it has no candidate here. */
-  newIndexedMatches(compiled: CompiledPattern, topics: number): Matches {
-    const candidates = this.candidatesOf(compiled.id);
-    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
-    return (this.noMatches ??= new NoMatches(this));
   }
 
   /** Where the block's text breaks into lines and sentences. */
@@ -77,7 +80,6 @@ export class Haystack {
   }
 }
 
-const NONE: readonly number[] = [];
 // One bit per topic in a 32-bit number.
 if (TOPICS.length > 31) throw new Error('topicMask holds at most 31 topics');
 const TOPIC_BITS = new Map<Topic, number>(TOPICS.map((topic, index) => [topic, 1 << index]));

@@ -48,20 +48,29 @@ export class NoMatches extends Matches {
 
 /** A keyed pattern tried (sticky) at its candidate offsets only, block by block; matches never overlap within a block. */
 export class IndexedMatches extends Matches {
-  private next = 0;
   private consumedTo = 0;
   private block = -1;
   private blockStart = 0;
   private blockEnd = -1;
 
-  /** `topics`: the topic bits a block must have to be searched (ANY_TOPIC: every block). */
-  constructor(haystack: Haystack, private readonly candidates: readonly number[], private readonly sticky: RegExp, private readonly topics: number) {
+  /**
+   * The candidates are candidates[next .. end), ascending.
+   * `topics`: the topic bits a block must have to be searched (ANY_TOPIC: every block).
+   */
+  constructor(
+    haystack: Haystack,
+    private readonly candidates: Int32Array,
+    private next: number,
+    private readonly end: number,
+    private readonly sticky: RegExp,
+    private readonly topics: number,
+  ) {
     super(haystack);
   }
 
   advance(): boolean {
     const { candidates, haystack, sticky } = this;
-    while (this.next < candidates.length) {
+    while (this.next < this.end) {
       const offset = candidates[this.next++];
       if (offset < this.consumedTo) continue;
       if (offset >= this.blockEnd) {
