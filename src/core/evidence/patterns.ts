@@ -18,13 +18,13 @@ export function compile(pattern: RegExp): CompiledPattern {
   if (known) return known;
   let bySource = BY_FLAGS_AND_SOURCE.get(pattern.flags);
   if (!bySource) BY_FLAGS_AND_SOURCE.set(pattern.flags, (bySource = new Map()));
-  let compiled = bySource.get(pattern.source);
-  if (!compiled) {
-    const flags = pattern.flags.replace(/[gy]/g, '');
-    const prefixes = anchorPrefixes(pattern);
-    compiled = { id: prefixes ? registerPattern(prefixes) : -1, global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
-    bySource.set(pattern.source, compiled);
-  }
+  const twin = bySource.get(pattern.source);
+  // Not remembered by identity: a regex literal inside a function would add a dead key per call.
+  if (twin) return twin;
+  const flags = pattern.flags.replace(/[gy]/g, '');
+  const prefixes = anchorPrefixes(pattern);
+  const compiled = { id: prefixes ? registerPattern(prefixes) : -1, global: new RegExp(pattern.source, flags + 'g'), sticky: new RegExp(pattern.source, flags + 'y') };
+  bySource.set(pattern.source, compiled);
   BY_IDENTITY.set(pattern, compiled);
   return compiled;
 }
