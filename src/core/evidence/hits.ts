@@ -42,7 +42,10 @@ export interface BlockLayout {
 export function blockLayout(text: string): BlockLayout {
   const layout: BlockLayout = { newlines: [], sentenceBreaks: [] };
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === NEWLINE) layout.newlines.push(i);
+    const code = text.charCodeAt(i);
+    // Letters and most punctuation sort after every break character: one comparison skips them.
+    if (code > QUESTION_MARK) continue;
+    if (code === NEWLINE) layout.newlines.push(i);
     if (isBreakAt(text, i)) layout.sentenceBreaks.push(i);
   }
   return layout;
@@ -140,6 +143,7 @@ function sentenceEnd(breaks: readonly number[], length: number, end: number): nu
 }
 
 const NEWLINE = 10;
+const QUESTION_MARK = 63;
 
 /** True when a sentence ends at `index` (char codes: outside the text they are NaN, matching nothing). */
 function isBreakAt(text: string, index: number): boolean {
