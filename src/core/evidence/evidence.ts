@@ -2,9 +2,9 @@ import type { Topic } from '../card/topics';
 import type { Block, CardMetadata, ModelCard, Section, Table } from '../card/types';
 import { Haystack, topicMask } from './haystack';
 import type { Hit } from './hits';
-import { ANY_TOPIC, TextMatches, TopicBlockMatches, type Matches } from './matches';
+import { ANY_TOPIC, type Matches } from './matches';
 import { extractNumbers, type StatedNumber } from './numbers';
-import { compile, type CompiledPattern } from './patterns';
+import { compile } from './patterns';
 
 export { endsNegated, type Hit } from './hits';
 
@@ -67,10 +67,10 @@ export class Evidence {
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
-    const matches = this.matchesOf(compile(pattern), options);
+    const matches = this.matchesOf(pattern, options);
     const hits: Hit[] = [];
     // Read the matches found so far, finding more only past their end.
-    for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) hits.push(matches.hitAt(i));
+    for (let i = 0; i < matches.count || matches.advance(); i++) hits.push(matches.hitAt(i));
     return hits;
   }
 
@@ -99,8 +99,8 @@ export class Evidence {
   }
 
   private first(pattern: RegExp, options: SearchOptions | undefined, wanted: Wanted): Hit | undefined {
-    const matches = this.matchesOf(compile(pattern), options);
-    for (let i = 0; i < matches.blockOf.length || matches.advance(); i++) {
+    const matches = this.matchesOf(pattern, options);
+    for (let i = 0; i < matches.count || matches.advance(); i++) {
       const hit = matches.hitAt(i);
       if (wanted === Wanted.Any || (wanted === Wanted.Affirmed ? !hit.negated : hit.absent)) return hit;
     }
@@ -108,13 +108,9 @@ export class Evidence {
   }
 
   /** The pattern's matches in the haystack and the topics the options search. */
-  private matchesOf(compiled: CompiledPattern, options: SearchOptions | undefined): Matches {
-    const haystack = this.haystack(options?.includeCode === true);
+  private matchesOf(pattern: RegExp, options: SearchOptions | undefined): Matches {
     const topics = options?.topics === undefined ? ANY_TOPIC : topicMask(options.topics);
-    const byTopics = haystack.matchesByTopics(compiled);
-    let matches = byTopics.get(topics);
-    if (!matches) byTopics.set(topics, (matches = newMatches(haystack, compiled, topics)));
-    return matches;
+    return this.haystack(options?.includeCode === true).matchesOf(compile(pattern), topics);
   }
 
   private haystack(includeCode: boolean): Haystack {
@@ -124,13 +120,3 @@ export class Evidence {
   }
 }
 
-
-/**
- * A keyed pattern is tried at its candidates in the blocks under the topics; a pattern without
- * index keys runs over the whole text, or, limited to topics, over each block under them (a
- * match then cannot run past its block, so the two are kept apart).
- */
-function newMatches(haystack: Haystack, compiled: CompiledPattern, topics: number): Matches {
-  if (compiled.id >= 0) return haystack.newIndexedMatches(compiled, topics);
-  return topics === ANY_TOPIC ? new TextMatches(haystack, compiled.global) : new TopicBlockMatches(haystack, compiled.global, topics);
-}

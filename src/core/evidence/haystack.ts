@@ -2,7 +2,7 @@ import { TOPICS, type Topic } from '../card/topics';
 import type { Block, Section } from '../card/types';
 import { blockLayout, type BlockLayout } from './hits';
 import { candidateOffsets, patternCandidates, registeredPatterns, wordStartsByKey } from './literalTrie';
-import { IndexedMatches, NoMatches, type Matches } from './matches';
+import { ANY_TOPIC, IndexedMatches, NoMatches, TextMatches, TopicBlockMatches, type Matches } from './matches';
 import type { CompiledPattern } from './patterns';
 
 /** The searchable text of one card in one mode: its blocks lower-cased and joined by newlines. */
@@ -14,14 +14,17 @@ export class Haystack {
   readonly blockTexts: string[];
   /** Topic bits (topicMask) of each block's section; 0 outside any section. */
   readonly blockTopics: Int32Array;
-  /** Matches of each keyed pattern (by literalTrie id) and of each pattern without index keys, by topic mask. */
-  private readonly indexed: Array<Map<number, Matches> | undefined> = [];
-  private readonly unindexed = new Map<CompiledPattern, Map<number, Matches>>();
+  /** Matches of each pattern (by compiled slot) in each scope searched, the scopes chained (Matches.otherScope). */
+  private readonly matchesBySlot: Array<Matches | undefined> = [];
+  /** Shared by every pattern without candidates here: it has no match in any scope. */
   private noMatches?: Matches;
   /** Line and sentence breaks of each block's text, listed when a hit first needs them. */
   private readonly layouts: Array<BlockLayout | undefined> = [];
-  private readonly candidates: Array<number[] | undefined>;
+  /** Candidate offsets of the patterns registered when the haystack was built (literalTrie.candidateOffsets). */
+  private readonly candidates: Int32Array;
   private readonly indexedPatterns: number;
+  /** Candidates of patterns registered later (the first review's patterns), by id. */
+  private readonly lateCandidates: Array<Int32Array | undefined> = [];
   private wordStarts?: Map<number, number[]>;
 
   constructor(readonly blocks: readonly Block[], sections: readonly Section[]) {
@@ -44,25 +47,31 @@ export class Haystack {
     this.candidates = candidateOffsets(this.text);
   }
 
-  /** Where a keyed pattern (literalTrie id) can match, ascending. */
-  candidatesOf(id: number): readonly number[] {
-    // A pattern registered after this haystack was indexed (the first review's patterns) is looked up alone by its keys.
-    if (id >= this.indexedPatterns && this.candidates[id] === undefined) this.candidates[id] = patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text)));
-    return this.candidates[id] ?? NONE;
+  /** The pattern's matches in blocks with the topics (ANY_TOPIC: every block), shared by every query with the same pattern and scope. */
+  matchesOf(compiled: CompiledPattern, topics: number): Matches {
+    const first = this.matchesBySlot[compiled.slot];
+    for (let matches = first; matches !== undefined; matches = matches.otherScope) if (matches.topics === topics || matches === this.noMatches) return matches;
+    const matches = this.newMatches(compiled, topics);
+    if (matches !== this.noMatches) matches.otherScope = first;
+    return (this.matchesBySlot[compiled.slot] = matches);
   }
 
-  /** The pattern's matches found so far, by the topic mask they are limited to. */
-  matchesByTopics(compiled: CompiledPattern): Map<number, Matches> {
-    if (compiled.id >= 0) return (this.indexed[compiled.id] ??= new Map());
-    let byTopics = this.unindexed.get(compiled);
-    if (!byTopics) this.unindexed.set(compiled, (byTopics = new Map()));
-    return byTopics;
-  }
-
-  /** A keyed pattern's matches in blocks with the topics (ANY_TOPIC: every block); one shared empty list when it has no candidate here. */
-  newIndexedMatches(compiled: CompiledPattern, topics: number): Matches {
-    const candidates = this.candidatesOf(compiled.id);
-    if (candidates.length > 0) return new IndexedMatches(this, candidates, compiled.sticky, topics);
+  /**
+   * A keyed pattern is tried at its candidates in the blocks under the topics; a pattern without
+   * index keys runs over the whole text, or, limited to topics, over each block under them (a
+   * match then cannot run past its block, so the two are kept apart).
+   */
+  private newMatches(compiled: CompiledPattern, topics: number): Matches {
+    const id = compiled.id;
+    if (id < 0) return topics === ANY_TOPIC ? new TextMatches(this, compiled.global) : new TopicBlockMatches(this, compiled.global, topics);
+    if (id < this.indexedPatterns) {
+      const { candidates } = this;
+      if (candidates[id] < candidates[id + 1]) return new IndexedMatches(this, candidates, candidates[id], candidates[id + 1], compiled.sticky, topics);
+    } else {
+      // A pattern registered after this haystack was indexed is looked up alone by its keys.
+      const late = (this.lateCandidates[id] ??= patternCandidates(id, this.text, (this.wordStarts ??= wordStartsByKey(this.text))));
+      if (late.length > 0) return new IndexedMatches(this, late, 0, late.length, compiled.sticky, topics);
+    }
     return (this.noMatches ??= new NoMatches(this));
   }
 
@@ -77,7 +86,6 @@ export class Haystack {
   }
 }
 
-const NONE: readonly number[] = [];
 // One bit per topic in a 32-bit number.
 if (TOPICS.length > 31) throw new Error('topicMask holds at most 31 topics');
 const TOPIC_BITS = new Map<Topic, number>(TOPICS.map((topic, index) => [topic, 1 << index]));

@@ -10,7 +10,8 @@ import { WORD_CHAR, keyLength } from './prefilter';
  * a cut literal only lets through a few more candidates for the sticky regex to reject. That
  * keeps the trie small enough for a dense transition table.
  */
-const MAX_DEPTH = 8;
+// 12 rather than 8: a failed regex test costs more than a few more trie steps (8 let a fifth more candidates through).
+const MAX_DEPTH = 12;
 /** Trie alphabet: word characters and the punctuation literals use; 0 for anything else. */
 const CLASS_OF = new Uint8Array(128);
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_ -/.\'';
@@ -18,13 +19,26 @@ for (let i = 0; i < ALPHABET.length; i++) CLASS_OF[ALPHABET.charCodeAt(i)] = i +
 const WIDTH = ALPHABET.length + 1;
 
 const KEY_RADIX = 38;
-const KEY_SPACE = KEY_RADIX * KEY_RADIX * KEY_RADIX;
-/** Trie node of each word key; 0: no pattern starts with a word of that key. */
-const nodeOfKey = new Uint16Array(KEY_SPACE);
+/**
+ * Trie node of each word key, in two levels so the table stays small: the key's first two
+ * characters pick a row of KEY_RADIX nodes (0: no row), its third the node in the row (0: no
+ * pattern starts with a word of that key).
+ */
+const rowOfPair = new Uint16Array(KEY_RADIX * KEY_RADIX);
+let nodeInRow: Uint16Array = new Uint16Array(64 * KEY_RADIX);
+let rows = 1;
 /** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. */
-let transitions = new Uint16Array(64 * WIDTH);
+let transitions: Uint16Array = new Uint16Array(64 * WIDTH);
 /** Patterns whose (cut) literal or whole key ends at each node. */
 const patternsAt: number[][] = [[]];
+/**
+ * patternsAt packed in two flat arrays for the walk (node n's patterns are patternIds[patternStart[n]
+ * .. patternStart[n + 1]]): an array per node costs a cache miss per step. Packed again when
+ * patterns were registered since.
+ */
+let patternStart = new Int32Array(2);
+let patternIds = new Int32Array(0);
+let packedFor = -1;
 /** Each pattern's literals cut as the trie keeps them, by word key: a pattern registered after a text was indexed is looked up alone. */
 const keptLiterals: Array<ReadonlyMap<number, readonly string[]>> = [];
 let registered = 0;
@@ -38,8 +52,7 @@ export function registeredPatterns(): number {
 export function registerPattern(prefixes: ReadonlyMap<number, readonly string[]>): number {
   const id = registered++;
   for (const [key, literals] of prefixes) {
-    if (nodeOfKey[key] === 0) nodeOfKey[key] = newNode();
-    const root = nodeOfKey[key];
+    const root = keyNode(key);
     if (literals.length === 0) addPattern(root, id);
     // A literal starts with its key's characters; the trie goes on from there.
     for (const literal of literals) addPattern(insert(root, literal, keyLength(key)), id);
@@ -55,16 +68,30 @@ function keptPrefix(literal: string): string {
   return literal.slice(0, end);
 }
 
+/** The trie node of a word key, added if new. */
+function keyNode(key: number): number {
+  const pair = Math.floor(key / KEY_RADIX);
+  if (rowOfPair[pair] === 0) {
+    rowOfPair[pair] = rows++;
+    if (rows * KEY_RADIX > nodeInRow.length) nodeInRow = grown(nodeInRow);
+  }
+  const slot = rowOfPair[pair] * KEY_RADIX + (key % KEY_RADIX);
+  if (nodeInRow[slot] === 0) nodeInRow[slot] = newNode();
+  return nodeInRow[slot];
+}
+
+function grown(table: Uint16Array): Uint16Array {
+  const larger = new Uint16Array(table.length * 2);
+  larger.set(table);
+  return larger;
+}
+
 function newNode(): number {
   const node = patternsAt.length;
   // Node ids are 16-bit; far beyond what the check patterns need (a few thousand).
   if (node > 0xffff) throw new Error('literal trie is full');
   patternsAt.push([]);
-  if ((node + 1) * WIDTH > transitions.length) {
-    const grown = new Uint16Array(transitions.length * 2);
-    grown.set(transitions);
-    transitions = grown;
-  }
+  if ((node + 1) * WIDTH > transitions.length) transitions = grown(transitions);
   return node;
 }
 
@@ -89,12 +116,21 @@ function addPattern(node: number, id: number): void {
   if (!patternsAt[node].includes(id)) patternsAt[node].push(id);
 }
 
+/** Scratch for candidateOffsets, reused by every call (one review at a time runs it). */
+let pairScratch: Int32Array = new Int32Array(1024);
+let lastStartOf = new Int32Array(0);
+
 /**
- * Candidate offsets per pattern id (ascending; undefined when none) for a lower-cased text:
- * word starts whose key and following characters spell the kept prefix of one of the pattern's literals.
+ * The candidate offsets of every pattern registered so far in a lower-cased text: word starts whose
+ * key and following characters spell the kept prefix of one of the pattern's literals. One flat
+ * array (no array per pattern): pattern id's offsets, ascending, run from index[id] to index[id + 1].
  */
-export function candidateOffsets(text: string): Array<number[] | undefined> {
-  const lists: Array<number[] | undefined> = new Array(registered);
+export function candidateOffsets(text: string): Int32Array {
+  if (packedFor !== registered) packPatterns();
+  // Pairs of (pattern id, word start) in text order, counted per pattern, then grouped by pattern.
+  const count = new Int32Array(registered);
+  let pairs = 0;
+  lastStartOf.fill(-1);
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -107,19 +143,65 @@ export function candidateOffsets(text: string): Array<number[] | undefined> {
     // The key packs the word's first three characters (0 past its end), as prefilter.wordKey does.
     const second = wordCharAt(text, start + 1);
     const third = second === 0 ? 0 : wordCharAt(text, start + 2);
-    let node = nodeOfKey[(first * KEY_RADIX + second) * KEY_RADIX + third];
+    const row = rowOfPair[first * KEY_RADIX + second];
+    let node = row === 0 ? 0 : nodeInRow[row * KEY_RADIX + third];
     i = start + (third !== 0 ? 3 : second !== 0 ? 2 : 1);
     // Follow the text down the trie from the key's node, recording the patterns met on the way.
     for (let at = i; node !== 0; at++) {
-      const patterns = patternsAt[node];
-      for (let p = 0; p < patterns.length; p++) addCandidate(lists, patterns[p], start);
+      for (let p = patternStart[node]; p < patternStart[node + 1]; p++) {
+        const id = patternIds[p];
+        // Two literals of one pattern can both match at a word ("data", "data sources"): one candidate.
+        if (lastStartOf[id] === start) continue;
+        lastStartOf[id] = start;
+        count[id]++;
+        if (pairs + 2 > pairScratch.length) pairScratch = grownPairs(pairScratch);
+        pairScratch[pairs++] = id;
+        pairScratch[pairs++] = start;
+      }
       const next = at < length ? text.charCodeAt(at) : 0;
       node = next < 128 && CLASS_OF[next] !== 0 ? transitions[node * WIDTH + CLASS_OF[next]] : 0;
     }
     // Candidates only start at word starts: skip the rest of the word.
     while (wordCharAt(text, i) !== 0) i++;
   }
-  return lists;
+  return groupedByPattern(count, pairScratch, pairs);
+}
+
+function grownPairs(pairs: Int32Array): Int32Array {
+  const larger = new Int32Array(pairs.length * 2);
+  larger.set(pairs);
+  return larger;
+}
+
+/** The index layout of candidateOffsets from the pairs in text order (a counting sort keeps each pattern's offsets ascending). */
+function groupedByPattern(count: Int32Array, pairs: Int32Array, length: number): Int32Array {
+  const patterns = count.length;
+  const index = new Int32Array(patterns + 1 + length / 2);
+  let next = patterns + 1;
+  for (let id = 0; id < patterns; id++) {
+    index[id] = next;
+    next += count[id];
+    // count now holds where the pattern's next offset goes.
+    count[id] = index[id];
+  }
+  index[patterns] = next;
+  for (let p = 0; p < length; p += 2) index[count[pairs[p]]++] = pairs[p + 1];
+  return index;
+}
+
+/** Packs patternsAt into patternStart and patternIds. */
+function packPatterns(): void {
+  patternStart = new Int32Array(patternsAt.length + 1);
+  let total = 0;
+  for (let node = 0; node < patternsAt.length; node++) {
+    patternStart[node] = total;
+    total += patternsAt[node].length;
+  }
+  patternStart[patternsAt.length] = total;
+  patternIds = new Int32Array(total);
+  for (let node = 0; node < patternsAt.length; node++) patternIds.set(patternsAt[node], patternStart[node]);
+  lastStartOf = new Int32Array(registered);
+  packedFor = registered;
 }
 
 /** Word starts of a lower-cased text by word key (as candidateOffsets reads them). */
@@ -139,7 +221,7 @@ export function wordStartsByKey(text: string): Map<number, number[]> {
 }
 
 /** One pattern's candidate offsets, the same list candidateOffsets gives it, from a text's word starts by key. */
-export function patternCandidates(id: number, text: string, wordStarts: ReadonlyMap<number, readonly number[]>): number[] {
+export function patternCandidates(id: number, text: string, wordStarts: ReadonlyMap<number, readonly number[]>): Int32Array {
   const found: number[] = [];
   let keysFound = 0;
   for (const [key, literals] of keptLiterals[id]) {
@@ -149,7 +231,7 @@ export function patternCandidates(id: number, text: string, wordStarts: Readonly
     for (const start of starts) if (literals.length === 0 || literals.some((literal) => text.startsWith(literal, start))) found.push(start);
   }
   // Words with different keys interleave in the text.
-  return keysFound > 1 ? found.sort((a, b) => a - b) : found;
+  return Int32Array.from(keysFound > 1 ? found.sort((a, b) => a - b) : found);
 }
 
 /** The word-character class (prefilter.WORD_CHAR) of the character at `index`; 0 for a non-word character or past the end. */
@@ -157,11 +239,4 @@ function wordCharAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
   // NaN (past the end) fails the comparison too.
   return code < 128 ? WORD_CHAR[code] : 0;
-}
-
-function addCandidate(lists: Array<number[] | undefined>, id: number, start: number): void {
-  const list = lists[id];
-  if (list === undefined) lists[id] = [start];
-  // Two literals of one pattern can both match at a word ("data", "data sources"): one candidate.
-  else if (list[list.length - 1] !== start) list.push(start);
 }

@@ -11,36 +11,48 @@ export const ANY_TOPIC = -1;
  * and scope reads the same list. A hit's sentence and negation are worked out on first use.
  */
 export abstract class Matches {
-  /** Block index of each match found so far. */
-  readonly blockOf: number[] = [];
-  private readonly locals: number[] = [];
-  private readonly texts: string[] = [];
-  private readonly hits: Array<Hit | undefined> = [];
+  /** How many matches were found so far. */
+  count = 0;
+  /** The same pattern's matches in another scope (Haystack.matchesOf chains them). */
+  otherScope?: Matches;
+  /** Block, start and end (offsets in the haystack text) of each match found so far; made on the first. */
+  private spans?: number[];
+  private hits?: Array<Hit | undefined>;
 
-  constructor(readonly haystack: Haystack) {}
+  /** `topics`: the topic bits a block must have to be searched (ANY_TOPIC: every block). */
+  constructor(
+    readonly haystack: Haystack,
+    readonly topics: number,
+  ) {}
 
   /** Finds one more match; false when there are no more. */
   abstract advance(): boolean;
 
   hitAt(index: number): Hit {
-    let hit = this.hits[index];
+    const hits = (this.hits ??= []);
+    let hit = hits[index];
     if (hit === undefined) {
-      const block = this.blockOf[index];
-      const { blocks, blockTexts } = this.haystack;
-      hit = this.hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.layoutOf(block), this.locals[index], this.texts[index]);
+      const spans = this.spans!;
+      const block = spans[3 * index];
+      const start = spans[3 * index + 1];
+      const { blocks, blockTexts, starts, text } = this.haystack;
+      hit = hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.layoutOf(block), start - starts[block], text.slice(start, spans[3 * index + 2]));
     }
     return hit;
   }
 
-  protected record(block: number, local: number, text: string): void {
-    this.blockOf.push(block);
-    this.locals.push(local);
-    this.texts.push(text);
+  protected record(block: number, start: number, end: number): void {
+    (this.spans ??= []).push(block, start, end);
+    this.count++;
   }
 }
 
 /** A pattern with no candidate in the haystack. */
 export class NoMatches extends Matches {
+  constructor(haystack: Haystack) {
+    super(haystack, ANY_TOPIC);
+  }
+
   advance(): boolean {
     return false;
   }
@@ -48,20 +60,26 @@ export class NoMatches extends Matches {
 
 /** A keyed pattern tried (sticky) at its candidate offsets only, block by block; matches never overlap within a block. */
 export class IndexedMatches extends Matches {
-  private next = 0;
   private consumedTo = 0;
   private block = -1;
   private blockStart = 0;
   private blockEnd = -1;
 
-  /** `topics`: the topic bits a block must have to be searched (ANY_TOPIC: every block). */
-  constructor(haystack: Haystack, private readonly candidates: readonly number[], private readonly sticky: RegExp, private readonly topics: number) {
-    super(haystack);
+  /** The candidates are candidates[next .. end), ascending. */
+  constructor(
+    haystack: Haystack,
+    private readonly candidates: Int32Array,
+    private next: number,
+    private readonly end: number,
+    private readonly sticky: RegExp,
+    topics: number,
+  ) {
+    super(haystack, topics);
   }
 
   advance(): boolean {
     const { candidates, haystack, sticky } = this;
-    while (this.next < candidates.length) {
+    while (this.next < this.end) {
       const offset = candidates[this.next++];
       if (offset < this.consumedTo) continue;
       if (offset >= this.blockEnd) {
@@ -77,7 +95,7 @@ export class IndexedMatches extends Matches {
       if (!sticky.test(text)) continue;
       const end = sticky.lastIndex;
       this.consumedTo = offset + Math.max(1, end - local);
-      this.record(this.block, local, text.slice(local, end));
+      this.record(this.block, offset, this.blockStart + end);
       return true;
     }
     return false;
@@ -90,7 +108,7 @@ export class TextMatches extends Matches {
   private done = false;
 
   constructor(haystack: Haystack, private readonly global: RegExp) {
-    super(haystack);
+    super(haystack, ANY_TOPIC);
   }
 
   advance(): boolean {
@@ -105,7 +123,7 @@ export class TextMatches extends Matches {
     if (match[0].length === 0) global.lastIndex++;
     this.lastIndex = global.lastIndex;
     const block = indexAtOffset(haystack.starts, match.index);
-    this.record(block, match.index - haystack.starts[block], match[0]);
+    this.record(block, match.index, match.index + match[0].length);
     return true;
   }
 }
@@ -115,8 +133,8 @@ export class TopicBlockMatches extends Matches {
   private block = -1;
   private lastIndex = 0;
 
-  constructor(haystack: Haystack, private readonly global: RegExp, private readonly topics: number) {
-    super(haystack);
+  constructor(haystack: Haystack, private readonly global: RegExp, topics: number) {
+    super(haystack, topics);
   }
 
   advance(): boolean {
@@ -133,7 +151,8 @@ export class TopicBlockMatches extends Matches {
       }
       if (match[0].length === 0) global.lastIndex++;
       this.lastIndex = global.lastIndex;
-      this.record(this.block, match.index, match[0]);
+      const start = haystack.starts[this.block] + match.index;
+      this.record(this.block, start, start + match[0].length);
       return true;
     }
   }
