@@ -11,8 +11,8 @@ export const REVIEWER_INSTRUCTIONS_ID = 'SR-REVIEWER-INSTRUCTIONS';
 interface InstructionPattern {
   pattern: RegExp;
   /**
-   * Word lists (lower case) a match holds a word of each of: the pattern runs only on the lines holding a
-   * word of the first list, in a card holding a word of every list.
+   * Word lists (lower case) a match holds a word of each of, each at the start of a word: the pattern runs only
+   * on the lines holding a word of the first list, in a card holding a word of every list.
    */
   cues: readonly (readonly string[])[];
 }
@@ -72,10 +72,14 @@ export function findReviewerInstructions(card: ModelCard): Finding[] {
 
 /** Every pattern's first cue words, longest first: where two start at one offset, the longer is found, and it holds the shorter. */
 const FIRST_CUE_WORDS = [...new Set(INSTRUCTION_PATTERNS.flatMap(({ cues }) => cues[0]))].sort((a, b) => b.length - a.length);
-const FIRST_CUES = new RegExp(FIRST_CUE_WORDS.join('|'), 'g');
+/**
+ * In every pattern a cue word starts a word, spelt in ASCII letters of any case (the patterns are /i but not
+ * Unicode-aware), so cues are found at word starts in the card as written: no lower-cased copy of the card.
+ */
+const FIRST_CUES = new RegExp(`\\b(?:${FIRST_CUE_WORDS.join('|')})`, 'gi');
 /** For each first cue word, the patterns (bit per index) whose first list has a word inside it. */
 const PATTERNS_CUED_BY = new Map(FIRST_CUE_WORDS.map((word) => [word, INSTRUCTION_PATTERNS.reduce((mask, { cues }, index) => (cues[0].some((cue) => word.includes(cue)) ? mask | (1 << index) : mask), 0)]));
-const OTHER_CUES = INSTRUCTION_PATTERNS.map(({ cues }) => cues.slice(1).map((words) => new RegExp(words.join('|'))));
+const OTHER_CUES = INSTRUCTION_PATTERNS.map(({ cues }) => cues.slice(1).map((words) => new RegExp(`\\b(?:${words.join('|')})`, 'i')));
 
 /**
  * For each pattern, the (1-based) lines it can match on: those with a word of its first cue list, in a card
@@ -84,22 +88,18 @@ const OTHER_CUES = INSTRUCTION_PATTERNS.map(({ cues }) => cues.slice(1).map((wor
  */
 function candidateLines(text: string): Set<number>[] {
   const lines = INSTRUCTION_PATTERNS.map(() => new Set<number>());
-  // Lower-casing keeps every newline, so lines counted in the lower-cased text are the card's lines.
-  const lower = text.toLowerCase();
   let line = 1;
   let counted = 0;
   FIRST_CUES.lastIndex = 0;
-  for (let match = FIRST_CUES.exec(lower); match; match = FIRST_CUES.exec(lower)) {
-    for (let newline = lower.indexOf('\n', counted); newline >= 0 && newline < match.index; newline = lower.indexOf('\n', counted)) {
+  for (let match = FIRST_CUES.exec(text); match; match = FIRST_CUES.exec(text)) {
+    for (let newline = text.indexOf('\n', counted); newline >= 0 && newline < match.index; newline = text.indexOf('\n', counted)) {
       line++;
       counted = newline + 1;
     }
-    const patterns = PATTERNS_CUED_BY.get(match[0])!;
+    const patterns = PATTERNS_CUED_BY.get(match[0].toLowerCase())!;
     for (let index = 0; index < lines.length; index++) if (patterns & (1 << index)) lines[index].add(line);
-    // Go on from the next character, not the match's end: a cue word may start inside this one.
-    FIRST_CUES.lastIndex = match.index + 1;
   }
-  for (let index = 0; index < lines.length; index++) if (lines[index].size > 0 && !OTHER_CUES[index].every((cue) => cue.test(lower))) lines[index].clear();
+  for (let index = 0; index < lines.length; index++) if (lines[index].size > 0 && !OTHER_CUES[index].every((cue) => cue.test(text))) lines[index].clear();
   return lines;
 }
 
