@@ -14,17 +14,32 @@ export interface Hit {
 }
 
 // "missing" is not a negation here: cards use it as a data-quality term ("missing values are imputed").
-const NEGATION_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\b[^.;!?]{0,60}$/;
+/** How far (in characters) a negation reaches past its word, within the sentence. */
+const NEGATION_WINDOW = 60;
+const NEGATION_BEFORE = new RegExp(`\\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|neither|nor|yet to be|pending|planned for later|out of scope)\\b[^.;!?]{0,${NEGATION_WINDOW}}$`);
 /** True when the text ends in a negation that covers what follows ("no imputation for", "not handled; "). */
 export function endsNegated(text: string): boolean {
   return NEGATION_BEFORE.test(text);
 }
 
 /** A negation within a few words of the match states that very thing is absent. */
-const NEGATION_CLOSE_BEFORE = /\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|yet to be|pending)\b(\s+(formal|documented|defined|explicit|dedicated|clear|real|any|yet|a|an|the|automated|written)){0,2}\s*$/;
+const CLOSE_QUALIFIERS = ['formal', 'documented', 'defined', 'explicit', 'dedicated', 'clear', 'real', 'any', 'yet', 'a', 'an', 'the', 'automated', 'written'];
+const NEGATION_CLOSE_BEFORE = new RegExp(`\\b(no|not|none|without|lacks?|lacking|absent|never|tbd|todo|yet to be|pending)\\b(\\s+(${CLOSE_QUALIFIERS.join('|')})){0,2}\\s*$`);
+/**
+ * Its words are NEGATION_BEFORE's too, so where NEGATION_BEFORE fails NEGATION_CLOSE_BEFORE can only
+ * hold with more than NEGATION_WINDOW characters after its word: at most two qualifiers, the rest
+ * white space in at most three runs, one of them at least this long. Text without such a run skips the test.
+ */
+const LONG_BLANK = new RegExp(`\\s{${Math.ceil((NEGATION_WINDOW + 1 - 2 * Math.max(...CLOSE_QUALIFIERS.map((word) => word.length))) / 3)}}`);
 
 /** A statement of absence right after the match ("is not yet defined", ": TBD"); see absenceFollows. */
 const ABSENCE_AFTER = /(\b(not|never) (yet )?(been )?(defined|available|implemented|planned|documented|in place|established|performed|done|assessed|measured|evaluated|set up|configured|monitored|tracked|considered|conducted|reviewed|specified|known)\b|\b(is|are|was|were|remains?)( still)? (tbd|tbc|todo|unknown|pending|unclear|undefined|missing|absent|n\/a)\b|:\s*(none|no|tbd|tbc|todo|n\/a|unknown|pending)\b|\bto be (defined|determined|added|done|decided|confirmed|written)\b)/;
+/**
+ * A piece of text every ABSENCE_AFTER match holds (the colon rule's colon and first letter, the other
+ * rules' "not "/"never "/"to be " or absence word); far smaller code than ABSENCE_AFTER, whose cold
+ * code costs more than its search, and most text after a match holds none of them.
+ */
+const ABSENCE_CUE = /:\s*[ntup]|not |never |to be |tb[dc]|todo|unknown|pending|unclear|undefined|missing|absent|n\/a/;
 /** How far into the text after a match a statement of absence may start. */
 const ABSENCE_REACH = 50;
 /** Longest stretch either side of a match that counts as its sentence; bounds the work per hit. */
@@ -86,8 +101,8 @@ class LazyHit implements Hit {
   }
 
   get negated(): boolean {
-    // The same answer as absent || NEGATION_BEFORE, with the broadest rule tried first.
-    return (this.negation ??= NEGATION_BEFORE.test(this.before) || this.absent);
+    // The same answer as absent || NEGATION_BEFORE, with the broadest rule tried first; its failure mostly settles the close rule (LONG_BLANK).
+    return (this.negation ??= NEGATION_BEFORE.test(this.before) || (this.absence ??= absenceFollows(this.after) || (LONG_BLANK.test(this.before) && NEGATION_CLOSE_BEFORE.test(this.before))));
   }
 
   get absent(): boolean {
@@ -101,6 +116,7 @@ class LazyHit implements Hit {
  * absence instead of trying the whole alternation at each of up to 51 places.
  */
 export function absenceFollows(after: string): boolean {
+  if (!ABSENCE_CUE.test(after)) return false;
   const at = after.search(ABSENCE_AFTER);
   if (at < 0 || at > ABSENCE_REACH) return false;
   for (let i = 0; i < at; i++) if (isSentencePunctuation(after.charCodeAt(i))) return false;

@@ -27,7 +27,7 @@ const KEY_RADIX = 38;
 const rowOfPair = new Uint16Array(KEY_RADIX * KEY_RADIX);
 let nodeInRow: Uint16Array = new Uint16Array(64 * KEY_RADIX);
 let rows = 1;
-/** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. */
+/** Child of node n for character class c at n * WIDTH + c; 0: none. Node 0 is unused. Built here, walked packed (packTransitions). */
 let transitions: Uint16Array = new Uint16Array(64 * WIDTH);
 /** Patterns whose (cut) literal or whole key ends at each node. */
 const patternsAt: number[][] = [[]];
@@ -38,6 +38,16 @@ const patternsAt: number[][] = [[]];
  */
 let patternStart = new Int32Array(2);
 let patternIds = new Int32Array(0);
+/**
+ * The transitions packed for the walk: most nodes lie on a single literal's tail and have one
+ * child (onlyClass, onlyChild); only nodes that branch keep a dense row (denseRow, 0: none). The
+ * dense table of every node is several hundred kilobytes, and a walk touching it at random
+ * competes for cache with the rest of the review.
+ */
+let onlyClass = new Uint8Array(0);
+let onlyChild = new Uint16Array(0);
+let denseRow = new Uint16Array(0);
+let denseTransitions = new Uint16Array(0);
 let packedFor = -1;
 /** Each pattern's literals cut as the trie keeps them, by word key: a pattern registered after a text was indexed is looked up alone. */
 const keptLiterals: Array<ReadonlyMap<number, readonly string[]>> = [];
@@ -159,7 +169,11 @@ export function candidateOffsets(text: string): Int32Array {
         pairScratch[pairs++] = start;
       }
       const next = at < length ? text.charCodeAt(at) : 0;
-      node = next < 128 && CLASS_OF[next] !== 0 ? transitions[node * WIDTH + CLASS_OF[next]] : 0;
+      const cls = next < 128 ? CLASS_OF[next] : 0;
+      // No literal goes on with a character outside the alphabet.
+      if (cls === 0) break;
+      const row = denseRow[node];
+      node = row !== 0 ? denseTransitions[row * WIDTH + cls] : onlyClass[node] === cls ? onlyChild[node] : 0;
     }
     // Candidates only start at word starts: skip the rest of the word.
     while (wordCharAt(text, i) !== 0) i++;
@@ -189,8 +203,9 @@ function groupedByPattern(count: Int32Array, pairs: Int32Array, length: number):
   return index;
 }
 
-/** Packs patternsAt into patternStart and patternIds. */
+/** Packs patternsAt into patternStart and patternIds, and the transitions for the walk. */
 function packPatterns(): void {
+  packTransitions();
   patternStart = new Int32Array(patternsAt.length + 1);
   let total = 0;
   for (let node = 0; node < patternsAt.length; node++) {
@@ -202,6 +217,29 @@ function packPatterns(): void {
   for (let node = 0; node < patternsAt.length; node++) patternIds.set(patternsAt[node], patternStart[node]);
   lastStartOf = new Int32Array(registered);
   packedFor = registered;
+}
+
+/** Splits the transitions into single-child links and dense rows for branching nodes only. */
+function packTransitions(): void {
+  const nodes = patternsAt.length;
+  onlyClass = new Uint8Array(nodes);
+  onlyChild = new Uint16Array(nodes);
+  denseRow = new Uint16Array(nodes);
+  let rowsUsed = 1;
+  for (let node = 1; node < nodes; node++) {
+    let children = 0;
+    for (let cls = 1; cls < WIDTH; cls++) {
+      if (transitions[node * WIDTH + cls] === 0) continue;
+      children++;
+      onlyClass[node] = cls;
+      onlyChild[node] = transitions[node * WIDTH + cls];
+    }
+    if (children > 1) denseRow[node] = rowsUsed++;
+  }
+  denseTransitions = new Uint16Array(rowsUsed * WIDTH);
+  for (let node = 1; node < nodes; node++) {
+    if (denseRow[node] !== 0) denseTransitions.set(transitions.subarray(node * WIDTH, (node + 1) * WIDTH), denseRow[node] * WIDTH);
+  }
 }
 
 /** Word starts of a lower-cased text by word key (as candidateOffsets reads them). */
