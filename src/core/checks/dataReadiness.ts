@@ -388,17 +388,21 @@ function sampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hi
 
 function findSampleCounts(evidence: Evidence): { value: number; raw: string; hit: Hit }[] {
   const counts: { value: number; raw: string; hit: Hit }[] = [];
+  let block = '';
+  let lower = '';
   for (const hit of evidence.findAll(SAMPLE_NOUN, { topics: DATA })) {
-    if (hit.negated) continue;
     // The count may sit on the previous source line of a wrapped paragraph, so read the block, not the sentence.
-    const block = hit.block.text;
-    const lower = block.toLowerCase();
+    if (hit.block.text !== block) {
+      block = hit.block.text;
+      lower = block.toLowerCase();
+    }
     const sentenceAt = lower.indexOf(hit.sentence.toLowerCase());
     const at = sentenceAt < 0 ? -1 : lower.indexOf(hit.match, sentenceAt);
     if (at < 0) continue;
     const from = Math.max(0, at - 80);
     const match = COUNT_BEFORE_NOUN.exec(lower.slice(from, at));
-    if (!match || NOT_VOLUME_BEFORE.test(lower.slice(Math.max(0, from + match.index - 16), from + match.index))) continue;
+    // Negation last: most nouns have no count before them, and their negation need not be read.
+    if (!match || NOT_VOLUME_BEFORE.test(lower.slice(Math.max(0, from + match.index - 16), from + match.index)) || hit.negated) continue;
     const digits = match[1];
     const suffix = match[2] ?? '';
     if (!suffix && !digits.includes(',') && YEAR_ONLY.test(digits)) continue;
