@@ -390,13 +390,20 @@ function findSampleCounts(evidence: Evidence): { value: number; raw: string; hit
   const counts: { value: number; raw: string; hit: Hit }[] = [];
   let block = '';
   let lower = '';
+  let sentence = '';
+  let sentenceAt = -1;
   for (const hit of evidence.findAll(SAMPLE_NOUN, { topics: DATA })) {
     // The count may sit on the previous source line of a wrapped paragraph, so read the block, not the sentence.
     if (hit.block.text !== block) {
       block = hit.block.text;
       lower = block.toLowerCase();
+      sentence = '';
     }
-    const sentenceAt = lower.indexOf(hit.sentence.toLowerCase());
+    // Nouns of one sentence share its place in the block.
+    if (hit.sentence !== sentence) {
+      sentence = hit.sentence;
+      sentenceAt = lower.indexOf(sentence.toLowerCase());
+    }
     const at = sentenceAt < 0 ? -1 : lower.indexOf(hit.match, sentenceAt);
     if (at < 0) continue;
     const from = Math.max(0, at - 80);
