@@ -273,9 +273,17 @@ function gapBetween(metric: string, train: StatedNumber, evaluated: StatedNumber
   return { gap: round1(((lowerBetter ? e - t : t - e) / Math.abs(t)) * 100), relative: true };
 }
 
+/** A count such as "2.4M" or "12k", not a score. */
+function hasMultiplier(number: StatedNumber): boolean {
+  const last = number.raw.charCodeAt(number.raw.length - 1);
+  // Most numbers end in a digit or "%": no suffix to look for.
+  if ((last >= 48 && last <= 57) || last === 37) return false;
+  return MULTIPLIER_SUFFIX.test(number.raw.toLowerCase());
+}
+
 function firstNumber(cell: string | undefined): StatedNumber | null {
   if (!cell) return null;
-  const number = extractNumbers(cell).find((n) => !MULTIPLIER_SUFFIX.test(n.raw.toLowerCase()));
+  const number = extractNumbers(cell).find((n) => !hasMultiplier(n));
   return number ?? null;
 }
 
@@ -414,7 +422,7 @@ function sentenceComparisons(hit: Hit): Comparison[] {
 }
 
 function isScore(text: string, number: StatedNumber): boolean {
-  if (MULTIPLIER_SUFFIX.test(number.raw.toLowerCase())) return false;
+  if (hasMultiplier(number)) return false;
   if (!number.percent && Number.isInteger(number.value) && number.value >= 1900 && number.value <= 2100) return false;
   const before = text.slice(Math.max(0, number.index - 16), number.index);
   const after = text.slice(number.index + number.raw.length, number.index + number.raw.length + 40);
