@@ -454,7 +454,9 @@ function computeGapAnalysis(evidence: Evidence): GapAnalysis {
       comparisons.push(...found);
       continue;
     }
-    const gap = STATED_GAP.exec(hit.sentence.toLowerCase());
+    const sentence = hit.sentence.toLowerCase();
+    // Both wordings of a stated gap contain "gap": the long pattern runs only on sentences that do.
+    const gap = sentence.includes('gap') ? STATED_GAP.exec(sentence) : null;
     if (gap) stated.push({ gap: Number(gap[1] ?? gap[2]), hit });
   }
   comparisons.sort((a, b) => a.line - b.line);
