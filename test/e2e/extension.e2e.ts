@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { reviewFile, type Review } from '../../src/core';
+import { GATE_REVIEW_VIEW_TYPE } from '../../src/shared/protocol';
 import { REPO_ROOT, installCodeServer, startCodeServer, type CodeServer } from './support/codeServer';
-import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, runCommand, runExplorerMenuItem, screenshot } from './support/workbench';
+import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, persistedWorkbenchState, problemCounts, runCommand, runExplorerMenuItem, screenshot } from './support/workbench';
 
 const VSIX = join(REPO_ROOT, 'model-readiness-review.vsix');
 const PAYLOAD_FILE = '<img src=x onerror=window.__pwned=1>.modelcard.md';
@@ -206,6 +207,10 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
     // One panel only, so the restored webview is unambiguously the thorough card's.
     await runCommand(page, 'View: Close All Editors');
     const expected = await reviewFromExplorer('thorough', 'MODEL_CARD.md');
+    // The web workbench saves its layout every few seconds, not on unload: wait until it holds this panel's state.
+    const layoutWithThisPanelOnly = (value: string) => value.includes(GATE_REVIEW_VIEW_TYPE) && value.includes('thorough/MODEL_CARD.md') && !value.includes('unsafe-content/MODEL_CARD.md');
+    const saved = await eventually(() => persistedWorkbenchState(page), (values) => values.some(layoutWithThisPanelOnly), 30_000);
+    assert.ok(saved.some(layoutWithThisPanelOnly), 'the workbench saved a layout with the Gate Review panel of the thorough card before the reload');
     // Reload as a person does, so the workbench saves its layout (editors, panels) first.
     await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), runCommand(page, 'Developer: Reload Window')]);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });

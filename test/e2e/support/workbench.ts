@@ -135,6 +135,30 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   return value;
 }
 
+/**
+ * Every value the web workbench has written to its IndexedDB state stores, as text. The browser
+ * workbench saves its layout (open editors, webview states) every 5 s rather than on unload, where
+ * asynchronous writes are not reliable; a test that reloads must first wait for the layout it expects.
+ */
+export async function persistedWorkbenchState(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(READ_WORKBENCH_STATE);
+}
+
+// Runs in the page (the test project has no DOM types): every value of every vscode-web-state-db store.
+const READ_WORKBENCH_STATE = `(async () => {
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const texts = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name || !name.startsWith('vscode-web-state-db')) continue;
+    const db = await request(indexedDB.open(name));
+    for (const store of Array.from(db.objectStoreNames)) {
+      for (const value of await request(db.transaction(store, 'readonly').objectStore(store).getAll())) texts.push(typeof value === 'string' ? value : JSON.stringify(value));
+    }
+    db.close();
+  }
+  return texts;
+})()`;
+
 function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
