@@ -23,9 +23,3 @@ export function extractNumbers(sentence: string): StatedNumber[] {
   }
   return numbers;
 }
-
-/** A rate as a fraction of one: "35%" → 0.35, "0.35" → 0.35, "35" (no unit, > 1) → 0.35. */
-export function asFraction(number: StatedNumber): number {
-  if (number.percent || number.value > 1) return number.value / 100;
-  return number.value;
-}

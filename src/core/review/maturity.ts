@@ -23,5 +23,3 @@ export function assessMaturity(evidence: Evidence): MaturityAssessment {
   }
   return { level, label, signals };
 }
-
-export const MATURITY_LABELS = [LEVEL_0, ...LEVELS.map((step) => step.label)] as const;
