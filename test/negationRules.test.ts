@@ -37,3 +37,19 @@ describe('negation of a hit', () => {
     );
   });
 });
+
+describe('sentence layout of a block', () => {
+  it('breaks where a regex reading of the rule does, at the ends of the text too', () => {
+    // A blank line (either of its newlines), or . ! ? ; before white space or at the very end.
+    const reference = /\n(?=\n)|(?<=\n)\n|[.!?;](?=[ \n\t]|$)/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '.', '!', '?', ';', ' ', '\t', '\n', '\n\n', '3.5', 'e.g.'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const layout = blockLayout(text);
+        assert.deepEqual(layout.sentenceBreaks, [...text.matchAll(reference)].map((match) => match.index), JSON.stringify(text));
+        assert.deepEqual(layout.newlines, [...text.matchAll(/\n/g)].map((match) => match.index));
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+});

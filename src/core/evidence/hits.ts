@@ -161,13 +161,16 @@ function sentenceEnd(breaks: readonly number[], length: number, end: number): nu
 const NEWLINE = 10;
 const QUESTION_MARK = 63;
 
-/** True when a sentence ends at `index` (char codes: outside the text they are NaN, matching nothing). */
+/** True when a sentence ends at `index`, a position inside the text. */
 function isBreakAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  if (code === NEWLINE) return text.charCodeAt(index + 1) === NEWLINE || text.charCodeAt(index - 1) === NEWLINE;
+  // Reads stay inside the text: one out-of-range charCodeAt makes V8 call the builtin for every character after.
+  const last = index === text.length - 1;
+  if (code === NEWLINE) return (!last && text.charCodeAt(index + 1) === NEWLINE) || (index > 0 && text.charCodeAt(index - 1) === NEWLINE);
   // . ! ? ;
   if (code !== 46 && code !== 33 && code !== 63 && code !== 59) return false;
+  if (last) return true;
   const next = text.charCodeAt(index + 1);
-  // end of text, space, newline, tab
-  return Number.isNaN(next) || next === 32 || next === NEWLINE || next === 9;
+  // space, newline, tab
+  return next === 32 || next === NEWLINE || next === 9;
 }

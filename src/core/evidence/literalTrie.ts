@@ -274,7 +274,8 @@ export function patternCandidates(id: number, text: string, wordStarts: Readonly
 
 /** The word-character class (prefilter.WORD_CHAR) of the character at `index`; 0 for a non-word character or past the end. */
 function wordCharAt(text: string, index: number): number {
+  // Never read outside the text: one out-of-range charCodeAt makes V8 call the builtin for every character after.
+  if (index < 0 || index >= text.length) return 0;
   const code = text.charCodeAt(index);
-  // NaN (past the end) fails the comparison too.
   return code < 128 ? WORD_CHAR[code] : 0;
 }
