@@ -15,7 +15,7 @@ import { answerWithQuotes, azureConfig, UNVERIFIED_TITLE, VERIFIED_TITLE } from 
 import { startMockAzureOpenAI, type MockAzureOpenAI } from '../support/mockAzureOpenAI';
 import { agentOf } from '../support/reviewerScript';
 import { REPO_ROOT, installCodeServer, startCodeServer, type CodeServer } from './support/codeServer';
-import { eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, problemsMatching, runCommand, runExplorerMenuItem, screenshot, setApiKeyThroughCommand } from './support/workbench';
+import { clearProblemsFilter, eventually, explorerFile, gateReviewFrame, gateTreeRows, openWorkbench, problemCounts, problemsMatching, runCommand, runExplorerMenuItem, screenshot, setApiKeyThroughCommand } from './support/workbench';
 
 const VSIX = join(REPO_ROOT, 'model-readiness-review.vsix');
 const CARD = ['mediocre', 'model_card.md'] as const;
@@ -114,12 +114,14 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
     const expected = counts(await expectedReview());
     const actual = await eventually(() => problemCounts(page), (value) => value.errors === expected.errors && value.warnings === expected.warnings);
     assert.deepEqual(actual, expected, 'deterministic findings plus the verified model finding');
-    const verified = await problemsMatching(page, 'leakage was ruled out');
+    assert.deepEqual(await problemsMatching(page, 'external audit'), [], 'the unverified quote is no diagnostic');
+    // Left filtered to the model's finding for the screenshot.
+    const verified = await problemsMatching(page, 'leakage was ruled out', true);
     assert.equal(verified.length, 1, verified.join('\n'));
     assert.match(verified[0], /Model Readiness \(model\)/);
     assert.ok(verified[0].includes(VERIFIED_TITLE));
-    assert.deepEqual(await problemsMatching(page, 'external audit'), [], 'the unverified quote is no diagnostic');
     await screenshot(page, 'model-review-problems');
+    await clearProblemsFilter(page);
     await page.keyboard.press('Control+J');
   });
 

@@ -174,9 +174,10 @@ export async function setApiKeyThroughCommand(page: Page, apiKey: string): Promi
 }
 
 /** The Problems panel rows (aria-labels: message, source, position) that its filter box finds for `text`. */
-export async function problemsMatching(page: Page, text: string): Promise<string[]> {
+/** The Problems rows whose label holds the text; `keepFilter` leaves the panel filtered (for a screenshot). */
+export async function problemsMatching(page: Page, text: string, keepFilter = false): Promise<string[]> {
   await page.keyboard.press('Control+Shift+M');
-  const filter = page.locator('.part.panel .viewpane-filter input').first();
+  const filter = problemsFilter(page);
   await filter.waitFor();
   await filter.fill(text);
   const wanted = text.toLowerCase();
@@ -187,6 +188,14 @@ export async function problemsMatching(page: Page, text: string): Promise<string
     (found) => found.some((label) => label.toLowerCase().includes(wanted)),
     5_000,
   );
-  await filter.fill('');
+  if (!keepFilter) await filter.fill('');
   return labels.filter((label) => label.toLowerCase().includes(wanted));
+}
+
+export async function clearProblemsFilter(page: Page): Promise<void> {
+  await problemsFilter(page).fill('');
+}
+
+function problemsFilter(page: Page) {
+  return page.locator('.part.panel .viewpane-filter input').first();
 }
