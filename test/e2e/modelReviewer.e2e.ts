@@ -193,6 +193,8 @@ describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 
     const sent = mock.requests.slice(before);
     assert.deepEqual(sent.map((request) => request.headers['api-key']), [WRONG_KEY], 'one request: a 401 ends the chain');
     await page.locator('.notifications-toasts', { hasText: 'rejected the credentials' }).waitFor();
+    // The failed review has ended: its progress notification (with its Cancel button) is gone.
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'reviewing model_card.md' }).waitFor({ state: 'detached', timeout: 10_000 });
     await screenshot(page, 'model-review-failed-401');
   });
 
