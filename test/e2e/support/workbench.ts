@@ -173,8 +173,7 @@ export async function setApiKeyThroughCommand(page: Page, apiKey: string): Promi
   await input.waitFor({ state: 'hidden' });
 }
 
-/** The Problems panel rows (aria-labels: message, source, position) that its filter box finds for `text`. */
-/** The Problems rows whose label holds the text; `keepFilter` leaves the panel filtered (for a screenshot). */
+/** The Problems panel rows (aria-labels: message, source, position) that its filter box finds for `text`; `keepFilter` leaves the panel filtered (for a screenshot). */
 export async function problemsMatching(page: Page, text: string, keepFilter = false): Promise<string[]> {
   await page.keyboard.press('Control+Shift+M');
   const filter = problemsFilter(page);
