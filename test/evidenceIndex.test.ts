@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Evidence } from '../src/core/evidence/evidence';
+import { Evidence, type Hit } from '../src/core/evidence/evidence';
 import { anchorKeys, wordKey } from '../src/core/evidence/prefilter';
 import { markdownCard } from './support/cards';
 
@@ -42,5 +42,33 @@ describe('evidence word index', () => {
       }),
       { numRuns: 300, seed: 3 },
     );
+  });
+
+  it('reads matches lazily with the same answers: hits() as findAll(), findWhere() as findAll().find(), in any order of queries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 80 }), fc.nat(5), (words, stop) => {
+        const text = `# Card\n\n${words.join(' ')}\n\n| Metric | Value |\n|---|---|\n| kpi | ${words.slice(0, 3).join(' ')} |\n`;
+        const lazy = new Evidence(markdownCard(text));
+        const eager = new Evidence(markdownCard(text));
+        const summary = (hit: Hit | undefined) => hit && `${hit.line}-${hit.endLine}:${hit.match}:${hit.sentence}:${hit.negated}:${hit.absent}`;
+        for (const pattern of patterns) {
+          // A loop that stops early leaves later matches unfound; later queries must still see all of them.
+          const partial = lazy.hits(pattern);
+          for (let read = 0; read <= stop && !partial.next().done; read++);
+          const accept = (hit: Hit) => !hit.negated && hit.sentence.length % 2 === 0;
+          assert.equal(summary(lazy.findWhere(pattern, accept)), summary(eager.findAll(pattern).find(accept)), pattern.source);
+          assert.deepEqual([...lazy.hits(pattern)].map(summary), eager.findAll(pattern).map(summary), pattern.source);
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it('quotes a table row whole, on its own line, without sentence breaks', () => {
+    const evidence = new Evidence(markdownCard('# Card\n\n| Check | Plan |\n|---|---|\n| Rollback | No rollback plan. Canary first. |\n'));
+    const hit = evidence.findAny(/\brollback plan\b/)!;
+    assert.equal(hit.line, 5);
+    assert.equal(hit.sentence, 'Check: Rollback | Plan: No rollback plan. Canary first.');
+    assert.equal(hit.negated, true);
   });
 });

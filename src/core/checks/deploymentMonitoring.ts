@@ -104,6 +104,14 @@ function observedPsi(hits: readonly Hit[]): PsiReading[] {
 }
 
 /** Gate 7 — Deployment & Monitoring: can the model be released safely, watched, and pulled back? */
+/** A big-bang rollout the sentence affirms, not one it says was avoided ("instead of a big-bang launch"). */
+function statesBigBang(hit: Hit): boolean {
+  if (hit.negated) return false;
+  const sentence = lower(hit);
+  const at = sentence.indexOf(hit.match);
+  return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
+}
+
 export const deploymentMonitoringChecks: CheckDefinition[] = [
   {
     id: 'DM-ROLLOUT-STRATEGY',
@@ -114,12 +122,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (rollout strategy: staging, canary, gradual); failure mode "no rollout strategy (big-bang deployment)"; Production Deployment Stages (canary 5%, ramp 5%→25%→50%→100%); ML Test Score, Infra 6 (models are canaried before serving)`,
     mitigation: 'Plan a staged rollout: shadow mode, then a 5% canary, then 25% → 50% → 100% with promotion criteria at each step.',
     run: ({ evidence }) => {
-      const bigBang = evidence.findAll(BIG_BANG, { topics: ROLLOUT_TOPICS }).find((hit) => {
-        if (hit.negated) return false;
-        const sentence = lower(hit);
-        const at = sentence.indexOf(hit.match);
-        return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
-      });
+      const bigBang = evidence.findWhere(BIG_BANG, statesBigBang, { topics: ROLLOUT_TOPICS });
       if (bigBang) return fail(`The rollout is big-bang, with no shadow or canary phase to catch problems: "${quote(bigBang)}".`, bigBang.line, { endLine: bigBang.endLine });
       const staged = evidence.find(STAGED) ?? evidence.find(STAGED_RAMP);
       if (staged) return pass(staged.line);
@@ -139,7 +142,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (monitoring metrics: latency p50/p95/p99, throughput); ML Test Score, Monitor 6 (no regression in serving latency, throughput or RAM)`,
     mitigation: 'Monitor p50/p95/p99 latency, throughput and error rate on a dashboard fed from the serving stack.',
     run: ({ evidence }) => {
-      const hit = evidence.findAll(SERVICE_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
+      const hit = evidence.findWhere(SERVICE_METRIC, (candidate) => !candidate.negated && monitoringContext(evidence, candidate), { topics: OPS });
       if (hit) return pass(hit.line);
       return absentOrMissing(evidence.findAbsence(SERVICE_METRIC, { topics: OPS }), `Service metrics are not monitored: `, 'No monitoring of latency, throughput or error rate is documented.', evidence.anchor('monitoring', 'deployment'));
     },
@@ -153,7 +156,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (monitoring metrics: concept drift, model accuracy over time, business KPIs); ML Test Score, Monitor 7 (no regression in prediction quality on served data)`,
     mitigation: 'Track the evaluation metric and the business KPI on labelled production outcomes over time, with the label delay stated.',
     run: ({ evidence }) => {
-      const hit = evidence.findAll(QUALITY_METRIC, { topics: OPS }).find((candidate) => !candidate.negated && monitoringContext(evidence, candidate));
+      const hit = evidence.findWhere(QUALITY_METRIC, (candidate) => !candidate.negated && monitoringContext(evidence, candidate), { topics: OPS });
       if (hit) return pass(hit.line);
       return fail('Prediction quality (accuracy, precision/recall or the business KPI) is not tracked in production.', evidence.anchor('monitoring', 'deployment'));
     },
@@ -168,9 +171,9 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     mitigation: 'Monitor per-feature drift with a named statistic (PSI with 0.1/0.25 bands, or a KS test) against the training reference, on a fixed schedule.',
     run: ({ evidence }) => {
       const hit =
-        evidence.find(DRIFT_MEASURE, { topics: OPS }) ?? evidence.findAll(DRIFT_MEASURE).find((candidate) => !candidate.negated && operational(evidence, candidate));
+        evidence.find(DRIFT_MEASURE, { topics: OPS }) ?? evidence.findWhere(DRIFT_MEASURE, (candidate) => !candidate.negated && operational(evidence, candidate));
       if (hit) return pass(hit.line);
-      const vague = evidence.findAll(DRIFT_WORD).find((candidate) => !candidate.negated && operational(evidence, candidate));
+      const vague = evidence.findWhere(DRIFT_WORD, (candidate) => !candidate.negated && operational(evidence, candidate));
       // Monitoring that exists but names no statistic is a gap to close, not a missing control.
       if (vague) return fail(`Drift monitoring is mentioned but names no statistic or threshold (PSI, KS): "${quote(vague)}".`, vague.line, { endLine: vague.endLine, severity: 'warning' });
       return absentOrMissing(evidence.findAbsence(DRIFT_WORD) ?? evidence.findAbsence(DRIFT_MEASURE), `Drift is not monitored: `, 'No drift detection (PSI, KS or another named statistic) is documented.', evidence.anchor('monitoring', 'deployment'));
@@ -342,7 +345,7 @@ export const deploymentMonitoringChecks: CheckDefinition[] = [
     source: `${DESIGN} (MLOps maturity level 2: CI/CD for models); ML Test Score, Infra 3 (full ML pipeline integration-tested) and Infra 4 (model quality validated before serving)`,
     mitigation: 'Run training, validation gates and deployment from a CI/CD pipeline so every model version is built and promoted the same way.',
     run: ({ evidence }) => {
-      const hit = evidence.findAll(CICD).find((candidate) => !candidate.negated && (!candidate.match.startsWith('pipeline') || PIPELINE_PURPOSE.test(lower(candidate))));
+      const hit = evidence.findWhere(CICD, (candidate) => !candidate.negated && (!candidate.match.startsWith('pipeline') || PIPELINE_PURPOSE.test(lower(candidate))));
       return hit ? pass(hit.line) : fail('No CI/CD pipeline for the model is described.', evidence.anchor('deployment'));
     },
   },

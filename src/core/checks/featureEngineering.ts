@@ -156,7 +156,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     mitigation: 'Remove features recorded after the prediction time, rebuild features with point-in-time joins, and re-evaluate the model.',
     run: ({ evidence }) => {
       let safe: Hit | undefined;
-      for (const hit of evidence.findAll(LEAKY_FIELD, { topics: FEATURES })) {
+      for (const hit of evidence.hits(LEAKY_FIELD, { topics: FEATURES })) {
         if (hit.negated || EXCLUDED.test(hit.sentence.toLowerCase())) {
           safe ??= hit;
           continue;
@@ -181,7 +181,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
       const derived = evidence.find(LABEL_DERIVED, { topics: FEATURES });
       if (derived) return fail(`A feature is derived from the label itself: "${quote(derived)}".`, derived.line, { endLine: derived.endLine });
       let safeEncoding: Hit | undefined;
-      for (const hit of evidence.findAll(TARGET_ENCODING, { topics: FEATURES })) {
+      for (const hit of evidence.hits(TARGET_ENCODING, { topics: FEATURES })) {
         if (hit.negated) continue;
         if (SAFE_ENCODING.test(hit.sentence.toLowerCase())) {
           safeEncoding ??= hit;
@@ -229,7 +229,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: `${DESIGN} (missingness handling strategies); ML workflows PRD, feature engineering workflow (missing value handling)`,
     mitigation: 'State the handling for every feature with missing values (imputation value, missing indicator, explicit category or drop) and apply the same logic at serving time.',
     run: ({ evidence }) => {
-      const general = evidence.findAll(MISSING_HANDLING, { topics: FEATURES }).find((hit) => !hit.negated && MISSING_MENTION.test(hit.sentence.toLowerCase()));
+      const general = evidence.findWhere(MISSING_HANDLING, (hit) => !hit.negated && MISSING_MENTION.test(hit.sentence.toLowerCase()), { topics: FEATURES });
       let unhandled: Hit | undefined;
       let handledAt: number | undefined;
       for (const hit of evidence.findAll(MISSING_REPORT, { topics: FEATURES_AND_DATA })) {
@@ -291,7 +291,7 @@ export const featureEngineeringChecks: CheckDefinition[] = [
     source: 'ML Test Score, Data 2 (all features are beneficial) and Data 3 (no feature\'s cost is too much); ML workflows PRD, Select Final Features',
     mitigation: 'State the number of features and how they were selected (importance threshold, ablation, correlation pruning).',
     run: ({ evidence }) => {
-      const hit = evidence.findAll(SELECTION, { topics: FEATURES }).find((candidate) => !candidate.negated && (candidate.match !== 'features' || FEATURE_COUNT.test(candidate.sentence.toLowerCase())));
+      const hit = evidence.findWhere(SELECTION, (candidate) => !candidate.negated && (candidate.match !== 'features' || FEATURE_COUNT.test(candidate.sentence.toLowerCase())), { topics: FEATURES });
       if (hit) return pass(hit.line);
       if (unstructuredInputs(evidence)) return skip();
       return fail('The number of features and how they were selected is not stated.', evidence.anchor('features'));

@@ -85,14 +85,14 @@ const OPERATIONS_TOPICS: readonly Topic[] = ['deployment', 'monitoring'];
  */
 function findPreferred(evidence: Evidence, pattern: RegExp, prefer: readonly Topic[] = VALIDATION_TOPICS, exclude: readonly Topic[] = OPERATIONS_TOPICS): Hit | undefined {
   let preferredRow: Hit | undefined;
-  for (const hit of evidence.findAll(pattern, { topics: prefer })) {
+  for (const hit of evidence.hits(pattern, { topics: prefer })) {
     if (hit.negated) continue;
     // A sentence describing the practice is better evidence than a table column named after it.
     if (hit.block.kind !== 'table-row') return hit;
     preferredRow ??= hit;
   }
   if (preferredRow) return preferredRow;
-  return evidence.findAll(pattern).find((hit) => !hit.negated && !inTopics(sectionTopics(evidence, hit), exclude));
+  return evidence.findWhere(pattern, (hit) => !hit.negated && !inTopics(sectionTopics(evidence, hit), exclude));
 }
 
 /** Like documented(), but evidence in evaluation sections wins and monitoring plans do not count. */
@@ -609,7 +609,7 @@ export const modelPerformanceChecks: CheckDefinition[] = [
     run: ({ evidence }) => {
       const analysis = metricAnalysis(evidence);
       if (analysis.reported.size === 0) return skip();
-      const link = evidence.findAll(KPI_LINK).find((hit) => !hit.negated && METRIC_TOKEN.test(hit.sentence.toLowerCase()));
+      const link = evidence.findWhere(KPI_LINK, (hit) => !hit.negated && METRIC_TOKEN.test(hit.sentence.toLowerCase()));
       if (link) return pass(link.line);
       const mentions = kpiMetricMentions(evidence);
       const aligned = mentions.find((mention) => analysis.reported.has(mention.canonical));

@@ -50,7 +50,7 @@ export const problemFramingChecks: CheckDefinition[] = [
         const named = context.evidence.find(KPI_NAMED);
         if (named) return pass(named.line);
         // A goal stated with a number ("replace two of three inspection stations while keeping recall ≥ 0.93") names its KPI.
-        const measurableGoal = context.evidence.findAll(KPI_WORDS).find((hit) => !hit.negated && MEASURABLE.test(hit.sentence));
+        const measurableGoal = context.evidence.findWhere(KPI_WORDS, (hit) => !hit.negated && MEASURABLE.test(hit.sentence));
         if (measurableGoal) return pass(measurableGoal.line);
         return documented(context, { pattern: KPI_NAMED, missing: 'No KPI is named.', anchor: ['kpis', 'objectives'] });
       },

@@ -77,7 +77,7 @@ function findPreferred(evidence: Evidence, pattern: RegExp, prefer: readonly Top
   const preferred = evidence.find(pattern, { topics: prefer });
   if (preferred) return preferred;
   if (!accept) return evidence.find(pattern, within ? { topics: within } : undefined);
-  return evidence.findAll(pattern, within ? { topics: within } : undefined).find((hit) => !hit.negated && accept(hit));
+  return evidence.findWhere(pattern, (hit) => !hit.negated && accept(hit), within ? { topics: within } : undefined);
 }
 
 /* ---------- Group fairness values (disparate impact, parity differences) ---------- */
@@ -224,12 +224,12 @@ export const responsibleAiChecks: CheckDefinition[] = [
       const measured = [...values.disparateImpact, ...values.parityGaps].sort((a, b) => a.line - b.line)[0];
       if (measured) return pass(measured.line);
       let named: Hit | undefined;
-      for (const hit of evidence.findAll(FAIRNESS_METRIC)) {
+      for (const hit of evidence.hits(FAIRNESS_METRIC)) {
         if (hit.negated || inTopics(sectionTopics(evidence, hit), TARGET_TOPICS)) continue;
         if (NUMBER_VALUE.test(hit.sentence)) return pass(hit.line);
         named ??= hit;
       }
-      const notDone = evidence.findAll(FAIRNESS_NOT_DONE).find((hit) => BIAS_CONTEXT.test(hit.block.text.toLowerCase()));
+      const notDone = evidence.findWhere(FAIRNESS_NOT_DONE, (hit) => BIAS_CONTEXT.test(hit.block.text.toLowerCase()));
       if (notDone) return fail(`The card says fairness has not been measured: "${quote(notDone)}".`, notDone.line, { endLine: notDone.endLine });
       const claim = evidence.findAny(NO_BIAS_CLAIM);
       if (claim) return fail(`The card claims an absence of bias without any per-group metric: "${quote(claim)}".`, claim.line, { endLine: claim.endLine });

@@ -74,6 +74,22 @@ export class Evidence {
     return hits;
   }
 
+  /** Every mention, in card order, found only as far as the caller reads (a loop that returns early stops the search). */
+  *hits(pattern: RegExp, options?: SearchOptions): Generator<Hit, void, undefined> {
+    const matches = this.matchesOf(pattern, options);
+    for (let i = 0; i < matches.count || matches.advance(); i++) yield matches.hitAt(i);
+  }
+
+  /** First mention the predicate accepts; later matches are not even looked for. */
+  findWhere(pattern: RegExp, accept: (hit: Hit) => boolean, options?: SearchOptions): Hit | undefined {
+    const matches = this.matchesOf(pattern, options);
+    for (let i = 0; i < matches.count || matches.advance(); i++) {
+      const hit = matches.hitAt(i);
+      if (accept(hit)) return hit;
+    }
+    return undefined;
+  }
+
   /** Numbers stated in the same sentence or table row as a mention of the pattern. */
   numbersNear(pattern: RegExp, options?: SearchOptions): NumberHit[] {
     return this.findAll(pattern, options).flatMap((hit) => extractNumbers(hit.sentence).map((number) => ({ ...number, hit })));

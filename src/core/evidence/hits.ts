@@ -66,47 +66,73 @@ export function blockLayout(text: string): BlockLayout {
   return layout;
 }
 
-/** The hit for a match at `local` in the lower-cased text of its block. */
-export function toHit(block: Block, blockText: string, layout: BlockLayout, local: number, match: string): Hit {
-  const end = local + match.length;
-  const wholeBlock = block.kind === 'table-row';
-  const from = wholeBlock ? 0 : sentenceStart(layout.sentenceBreaks, local);
-  const to = wholeBlock ? blockText.length : sentenceEnd(layout.sentenceBreaks, blockText.length, end);
-  // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
-  const original = block.text.length === blockText.length ? block.text : blockText;
-  const sentence = original.slice(from, to).trim();
-  // The negation rules look at most ~70 characters either side; slicing keeps each test constant-time.
-  const before = blockText.slice(Math.max(from, local - NEGATION_REACH), local);
-  const after = blockText.slice(end, Math.min(to, end + NEGATION_REACH));
-  const line = wholeBlock ? block.line : block.line + countBelow(layout.newlines, local);
-  return new LazyHit(block, Math.min(line, block.endLine), sentence, match, before, after);
+/** A table row is one sentence on one line: its hits need no layout. */
+export function isWholeBlock(block: Block): boolean {
+  return block.kind === 'table-row';
 }
 
-/** A hit whose negation is tested on first read: many queries take a hit without asking, and one negation rule often settles it. */
+/** The hit for a match at `local` in the lower-cased text of its block; `layout` may be null for a whole block (isWholeBlock). */
+export function toHit(block: Block, blockText: string, layout: BlockLayout | null, local: number, match: string): Hit {
+  if (isWholeBlock(block)) return new LazyHit(block, Math.min(block.line, block.endLine), match, blockText, local, 0, blockText.length);
+  const { sentenceBreaks, newlines } = layout!;
+  const end = local + match.length;
+  const from = sentenceStart(sentenceBreaks, local);
+  const to = sentenceEnd(sentenceBreaks, blockText.length, end);
+  const line = block.line + countBelow(newlines, local);
+  return new LazyHit(block, Math.min(line, block.endLine), match, blockText, local, from, to);
+}
+
+/**
+ * A hit whose sentence and negation are worked out on first read: many queries take a hit for its
+ * line alone, and one negation rule often settles the other.
+ */
 class LazyHit implements Hit {
+  private quoted?: string;
   private negation?: boolean;
   private absence?: boolean;
 
   constructor(
     readonly block: Block,
     readonly line: number,
-    readonly sentence: string,
     readonly match: string,
-    private readonly before: string,
-    private readonly after: string,
+    /** The block's lower-cased text; the match sits at `local`, its sentence at from..to. */
+    private readonly blockText: string,
+    private readonly local: number,
+    private readonly from: number,
+    private readonly to: number,
   ) {}
 
   get endLine(): number {
     return this.block.endLine;
   }
 
+  get sentence(): string {
+    // Quote the card's own casing when lower-casing kept offsets aligned (it almost always does).
+    const original = this.block.text.length === this.blockText.length ? this.block.text : this.blockText;
+    return (this.quoted ??= original.slice(this.from, this.to).trim());
+  }
+
   get negated(): boolean {
     // The same answer as absent || NEGATION_BEFORE, with the broadest rule tried first; its failure mostly settles the close rule (LONG_BLANK).
-    return (this.negation ??= NEGATION_BEFORE.test(this.before) || (this.absence ??= absenceFollows(this.after) || (LONG_BLANK.test(this.before) && NEGATION_CLOSE_BEFORE.test(this.before))));
+    if (this.negation === undefined) {
+      const before = this.before();
+      this.negation = NEGATION_BEFORE.test(before) || (this.absence ??= absenceFollows(this.after()) || (LONG_BLANK.test(before) && NEGATION_CLOSE_BEFORE.test(before)));
+    }
+    return this.negation;
   }
 
   get absent(): boolean {
-    return (this.absence ??= absenceFollows(this.after) || NEGATION_CLOSE_BEFORE.test(this.before));
+    return (this.absence ??= absenceFollows(this.after()) || NEGATION_CLOSE_BEFORE.test(this.before()));
+  }
+
+  /** The negation rules look at most ~70 characters either side; slicing keeps each test constant-time. */
+  private before(): string {
+    return this.blockText.slice(Math.max(this.from, this.local - NEGATION_REACH), this.local);
+  }
+
+  private after(): string {
+    const end = this.local + this.match.length;
+    return this.blockText.slice(end, Math.min(this.to, end + NEGATION_REACH));
   }
 }
 

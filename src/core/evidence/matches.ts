@@ -1,6 +1,6 @@
 import { indexAtOffset } from '../text/offsets';
 import type { Haystack } from './haystack';
-import { toHit, type Hit } from './hits';
+import { isWholeBlock, toHit, type Hit } from './hits';
 
 /** Topic mask that searches every block, with or without a section. */
 export const ANY_TOPIC = -1;
@@ -36,7 +36,8 @@ export abstract class Matches {
       const block = spans[3 * index];
       const start = spans[3 * index + 1];
       const { blocks, blockTexts, starts, text } = this.haystack;
-      hit = hits[index] = toHit(blocks[block], blockTexts[block], this.haystack.layoutOf(block), start - starts[block], text.slice(start, spans[3 * index + 2]));
+      const layout = isWholeBlock(blocks[block]) ? null : this.haystack.layoutOf(block);
+      hit = hits[index] = toHit(blocks[block], blockTexts[block], layout, start - starts[block], text.slice(start, spans[3 * index + 2]));
     }
     return hit;
   }
