@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Evidence, type Hit } from '../src/core/evidence/evidence';
-import { anchorKeys, wordKey } from '../src/core/evidence/prefilter';
+import { anchorKeys, anchorPrefixes, wordKey } from '../src/core/evidence/prefilter';
 import { markdownCard } from './support/cards';
 
 const key = (word: string) => wordKey(word.charCodeAt(0), word.charCodeAt(1) || 0, word.charCodeAt(2) || 0);
@@ -14,18 +14,25 @@ describe('evidence word index', () => {
     assert.deepEqual(anchorKeys(/\bks[- ]test/), [key('ks')], 'a two-letter word followed by a separator is that word');
     assert.equal(anchorKeys(/\bks\w*/)?.length, 38, 'an open two-letter prefix covers every third letter');
     assert.deepEqual(anchorKeys(/\ba\/b test/), [key('a')]);
+    assert.deepEqual(anchorKeys(/\b(re)?training/), [key('ret'), key('tra')], 'an optional part is spelt out both ways');
+  });
+
+  it('spells optional parts out as literals, and falls back to stopping at them when that would be too many', () => {
+    assert.deepEqual(anchorPrefixes(/\b(uses?|has) no (personal|pii)\b/), new Map([[key('use'), ['uses no personal', 'uses no pii', 'use no personal', 'use no pii']], [key('has'), ['has no personal', 'has no pii']]]));
+    const words = Array.from({ length: 40 }, (_, i) => `${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}qq`);
+    const many = anchorPrefixes(new RegExp(`\\b(${words.map((word) => `${word}s? x`).join('|')})`));
+    assert.deepEqual([...many!.values()], words.map((word) => [word]), 'eighty spelt-out prefixes exceed the limit: each alternative stops at its s?');
   });
 
   it('refuses patterns that can start mid-word or with no literal', () => {
     assert.equal(anchorKeys(/(?:assumptions?|caveats?)/), null);
-    assert.equal(anchorKeys(/\b(re)?training/), null);
     assert.equal(anchorKeys(/\b\d+% missing/), null);
     assert.equal(anchorKeys(/\bx|\by/), null);
     assert.equal(anchorKeys(/(\bpsi|drift)/), null);
   });
 
-  const vocabulary = ['kst', 'kpi', 'kpis', 'key', 'keys', 'psi', 'ks', 'ks-test', 'drift', 'no', 'rollback', 'plan', 'canary', 'target', 'targets', '10%', '_x', 'north star', 'north-star', 'é', 'naïve', '\n', '\n\n', '## Monitoring\n', '- ', '. ', '|'];
-  const patterns = [/\b(kpis?|key)\b/, /\bks[- ]test\b/, /\bks\w*/, /\bpsi\b/, /\b(rollback plan|canary)\b/, /\bnorth[- ]star\b/, /\btargets?\b/, /\bno (rollback|plan)/];
+  const vocabulary = ['kst', 'kpi', 'kpis', 'key', 'keys', 'psi', 'ks', 'ks-test', 'drift', 'no', 'rollback', 'plan', 'canary', 'target', 'targets', '10%', '_x', 'north star', 'north-star', 'é', 'naïve', '\n', '\n\n', '## Monitoring\n', '- ', '. ', '|', 'use', 'uses', 'user', 'retraining', 'training', 're', 'set'];
+  const patterns = [/\b(kpis?|key)\b/, /\bks[- ]test\b/, /\bks\w*/, /\bpsi\b/, /\b(rollback plan|canary)\b/, /\bnorth[- ]star\b/, /\btargets?\b/, /\bno (rollback|plan)/, /\buses? no (plan|kpis?)\b/, /\b(re)?training\b/, /\b(kpis?|targets?) (are )?set\b/];
 
   it('finds exactly what a plain scan of every block finds', () => {
     fc.assert(

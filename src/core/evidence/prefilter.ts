@@ -84,24 +84,35 @@ export function anchorPrefixes(pattern: RegExp): Map<number, string[]> | null {
   return byKey.size > 0 ? byKey : null;
 }
 
-function expand(node: Node): Expansion {
+/**
+ * The prefixes a node's matches start with. `optional` also spells out x? as x or nothing; where
+ * that would exceed MAX_PREFIXES, the node is spelt out without it (stopping at the first x?).
+ */
+function expand(node: Node, optional = true): Expansion {
   switch (node.type) {
     case 'value':
       return { prefixes: [String.fromCodePoint(node.codePoint)], complete: true };
     case 'anchor':
       return node.kind === 'boundary' ? { prefixes: [BOUNDARY], complete: true } : EMPTY;
     case 'alternative':
-      return expandSequence(node.body);
+      return expandSequence(node.body, optional);
     case 'disjunction': {
-      const parts = node.body.map(expand);
-      return { prefixes: parts.flatMap((part) => part.prefixes), complete: parts.every((part) => part.complete) };
+      const parts = node.body.map((alternative) => expand(alternative, optional));
+      const prefixes = parts.flatMap((part) => part.prefixes);
+      if (optional && prefixes.length > MAX_PREFIXES) return expand(node, false);
+      return { prefixes, complete: parts.every((part) => part.complete) };
     }
     case 'group':
       if (node.behavior === 'lookahead' || node.behavior === 'negativeLookahead' || node.behavior === 'lookbehind' || node.behavior === 'negativeLookbehind') return EMPTY;
-      return expandSequence(node.body);
+      return expandSequence(node.body, optional);
     case 'quantifier': {
-      if (node.min === 0) return STOP;
-      const inner = expandSequence(node.body);
+      if (node.min === 0) {
+        if (node.max !== 1 || !optional) return STOP;
+        // x? is x or nothing: "uses? no" starts "uses no" or "use no", not every word starting "use".
+        const inner = expandSequence(node.body, optional);
+        return { prefixes: [...inner.prefixes, ''], complete: inner.complete };
+      }
+      const inner = expandSequence(node.body, optional);
       return { prefixes: inner.prefixes, complete: inner.complete && node.min === 1 && node.max === 1 };
     }
     case 'characterClass': {
@@ -114,7 +125,7 @@ function expand(node: Node): Expansion {
   }
 }
 
-function expandSequence(nodes: readonly Node[]): Expansion {
+function expandSequence(nodes: readonly Node[], optional: boolean): Expansion {
   let prefixes = [''];
   for (let i = 0; i < nodes.length; i++) {
     let part: Expansion;
@@ -124,7 +135,10 @@ function expandSequence(nodes: readonly Node[]): Expansion {
       for (; i < nodes.length && nodes[i].type === 'value'; i++) run += String.fromCodePoint((nodes[i] as { codePoint: number }).codePoint);
       i--;
       part = { prefixes: [run], complete: true };
-    } else part = expand(nodes[i]);
+    } else {
+      part = expand(nodes[i], optional);
+      if (optional && prefixes.length * part.prefixes.length > MAX_PREFIXES) part = expand(nodes[i], false);
+    }
     // Counted before building: most cut-offs would otherwise build thousands of strings only to drop them.
     if (prefixes.length * part.prefixes.length > MAX_PREFIXES) return { prefixes, complete: false };
     prefixes = concatenations(prefixes, part.prefixes);
