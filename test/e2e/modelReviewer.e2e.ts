@@ -28,13 +28,21 @@ function counts(review: Review): { errors: number; warnings: number } {
   return { errors: findings.filter((finding) => finding.severity === 'error').length, warnings: findings.filter((finding) => finding.severity === 'warning').length };
 }
 
-/** Every file under a folder, with its text (binary files too: a key must not hide in them either). */
+/**
+ * Every file under a folder, with its text (binary files too: a key must not hide in them either); one renamed
+ * or removed while listing (an atomic write's temp file, a rotated log) is skipped.
+ */
 function filesUnder(folder: string): { path: string; text: string }[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(folder, name))
-    .filter((path) => statSync(path).isFile())
-    .map((path) => ({ path, text: readFileSync(path, 'latin1') }));
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).flatMap((name) => {
+    const path = join(folder, name);
+    try {
+      return statSync(path).isFile() ? [{ path, text: readFileSync(path, 'latin1') }] : [];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  });
 }
 
 describe('Model reviewer (Azure OpenAI) in code-server', { timeout: 15 * 60_000 }, () => {
