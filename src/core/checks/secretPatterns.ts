@@ -1,3 +1,4 @@
+import { mayMatch, requiredLiterals } from '../evidence/requiredLiterals';
 import { lineAtOffset, lineStartOffsets } from '../text/offsets';
 
 /**
@@ -45,6 +46,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   { kind: 'hard-coded credential', pattern: new RegExp(`(?:${GENERIC_NAMES})[a-z0-9_-]*${ASSIGN}([^\\s"'\`,;]+)`, 'dgi'), random: true },
 ];
+
+/** Literals each pattern's matches need (requiredLiterals), by index in SECRET_PATTERNS. */
+const REQUIRED = SECRET_PATTERNS.map(({ pattern }) => requiredLiterals(pattern));
 
 /** Obvious stand-ins: `<your-key>`, `${OPENAI_API_KEY}`, `sk-...`, `xxxx`, `YOUR_API_KEY`, `****`, env lookups. */
 const PLACEHOLDER_VALUE = /x{4,}|\*{3,}|•{3,}|\.{3}|…|<[^>]*>|\$\{|\$\(|\{\{|%\(|^\$[a-z_]|your[_-]?|replace[_-]?me|placeholder|redacted|changeme|insert[_-]|^\[.*\]$|process\.env|os\.environ|getenv|secretref|keyvault\(/i;
@@ -112,7 +116,11 @@ export interface SecretSpan {
 /** Every credential in a text, in text order, one per occurrence (overlapping matches reported once). */
 export function scanSecrets(text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  for (const { kind, pattern, random } of SECRET_PATTERNS) {
+  let lower: string | undefined;
+  for (let index = 0; index < SECRET_PATTERNS.length; index++) {
+    const { kind, pattern, random } = SECRET_PATTERNS[index];
+    // Most lines hold no vendor prefix: skipping a pattern is far cheaper than running it (its code is cold).
+    if (!mayMatch(REQUIRED[index], pattern.ignoreCase ? (lower ??= text.toLowerCase()) : text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) {
