@@ -206,9 +206,10 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
   it('the Gate Review panel comes back after a window reload', async () => {
     await runCommand(page, 'View: Close All Editors');
     const expected = await reviewFromExplorer('thorough', 'MODEL_CARD.md');
-    // The web workbench saves its layout every few seconds, not on unload: wait until it holds this panel's state.
+    // The web workbench saves its layout when its storage flushes, once a minute (storage.ts DEFAULT_FLUSH_INTERVAL), not on
+    // unload: wait a full interval and more until it holds this panel's state (30 s failed when a flush had just passed).
     const holdsThisPanel = (value: string) => value.includes(GATE_REVIEW_VIEW_TYPE) && value.includes('thorough/MODEL_CARD.md');
-    const saved = await eventually(() => persistedWorkbenchState(page), (values) => values.some(holdsThisPanel), 30_000);
+    const saved = await eventually(() => persistedWorkbenchState(page), (values) => values.some(holdsThisPanel), 75_000);
     assert.ok(saved.some(holdsThisPanel), 'the workbench saved a layout with the Gate Review panel of the thorough card before the reload');
     // Reload as a person does, so the workbench saves its layout (editors, panels) first.
     await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), runCommand(page, 'Developer: Reload Window')]);
