@@ -103,7 +103,6 @@ function observedPsi(hits: readonly Hit[]): PsiReading[] {
   });
 }
 
-/** Gate 7 — Deployment & Monitoring: can the model be released safely, watched, and pulled back? */
 /** A big-bang rollout the sentence affirms, not one it says was avoided ("instead of a big-bang launch"). */
 function statesBigBang(hit: Hit): boolean {
   if (hit.negated) return false;
@@ -112,6 +111,7 @@ function statesBigBang(hit: Hit): boolean {
   return !BIG_BANG_AVOIDED.test(at >= 0 ? sentence.slice(0, at) : sentence);
 }
 
+/** Gate 7 — Deployment & Monitoring: can the model be released safely, watched, and pulled back? */
 export const deploymentMonitoringChecks: CheckDefinition[] = [
   {
     id: 'DM-ROLLOUT-STRATEGY',

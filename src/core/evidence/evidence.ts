@@ -19,12 +19,9 @@ export interface SearchOptions {
   includeCode?: boolean;
 }
 
-/** Which hits a query accepts. */
-const enum Wanted {
-  Affirmed,
-  Any,
-  Absent,
-}
+const isAffirmed = (hit: Hit) => !hit.negated;
+const anyHit = () => true;
+const statesAbsence = (hit: Hit) => hit.absent;
 
 /**
  * Query helpers over one card. Searches run over one lower-cased haystack per mode; a pattern's
@@ -53,17 +50,17 @@ export class Evidence {
 
   /** First hit that affirms the pattern (not negated). */
   find(pattern: RegExp, options?: SearchOptions): Hit | undefined {
-    return this.first(pattern, options, Wanted.Affirmed);
+    return this.findWhere(pattern, isAffirmed, options);
   }
 
   /** First mention, affirmed or negated. */
   findAny(pattern: RegExp, options?: SearchOptions): Hit | undefined {
-    return this.first(pattern, options, Wanted.Any);
+    return this.findWhere(pattern, anyHit, options);
   }
 
   /** First statement that the thing is absent or pending ("no rollback plan yet"). */
   findAbsence(pattern: RegExp, options?: SearchOptions): Hit | undefined {
-    return this.first(pattern, options, Wanted.Absent);
+    return this.findWhere(pattern, statesAbsence, options);
   }
 
   findAll(pattern: RegExp, options?: SearchOptions): Hit[] {
@@ -112,15 +109,6 @@ export class Evidence {
   /** The section a block sits in, if any. */
   sectionOf(block: Block): Section | undefined {
     return block.section >= 0 ? this.card.sections[block.section] : undefined;
-  }
-
-  private first(pattern: RegExp, options: SearchOptions | undefined, wanted: Wanted): Hit | undefined {
-    const matches = this.matchesOf(pattern, options);
-    for (let i = 0; i < matches.count || matches.advance(); i++) {
-      const hit = matches.hitAt(i);
-      if (wanted === Wanted.Any || (wanted === Wanted.Affirmed ? !hit.negated : hit.absent)) return hit;
-    }
-    return undefined;
   }
 
   /** The pattern's matches in the haystack and the topics the options search. */

@@ -20,7 +20,17 @@ export function keyLength(key: number): number {
 const BOUNDARY = '\u0001';
 const MAX_PREFIXES = 64;
 const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } satisfies Features;
-type Node = AstNode<typeof FEATURES>;
+/** A node of a parsed check pattern (parsePattern). */
+export type Node = AstNode<typeof FEATURES>;
+
+/** The syntax tree of a pattern (its g, y, d, s and v flags do not change it), or null when regjsparser cannot read it. */
+export function parsePattern(pattern: RegExp): Node | null {
+  try {
+    return parse(pattern.source, pattern.flags.replace(/[gydsv]/g, ''), FEATURES);
+  } catch {
+    return null;
+  }
+}
 
 interface Expansion {
   /** Literal strings one of which every match of the node starts with (\b marked as BOUNDARY). */
@@ -50,12 +60,8 @@ export function anchorKeys(pattern: RegExp): readonly number[] | null {
  * Trying a literal with startsWith is far cheaper than running the pattern.
  */
 export function anchorPrefixes(pattern: RegExp): Map<number, string[]> | null {
-  let ast: Node;
-  try {
-    ast = parse(pattern.source, pattern.flags.replace(/[gydsv]/g, ''), FEATURES);
-  } catch {
-    return null;
-  }
+  const ast = parsePattern(pattern);
+  if (!ast) return null;
   const byKey = new Map<number, string[]>();
   const add = (key: number, literal: string) => {
     const list = byKey.get(key);

@@ -1,7 +1,4 @@
-import { parse, type AstNode, type Features } from 'regjsparser';
-
-const FEATURES = { lookbehind: true, namedGroups: true, unicodePropertyEscape: true } satisfies Features;
-type Node = AstNode<typeof FEATURES>;
+import { parsePattern, type Node } from './prefilter';
 
 /** At most this many literals: more would cost more to look for than the regex they spare. */
 const MAX_LITERALS = 12;
@@ -16,14 +13,9 @@ const MAX_LITERALS = 12;
 export function requiredLiterals(pattern: RegExp): readonly string[] | null {
   const ignoreCase = pattern.flags.includes('i');
   if (ignoreCase && (pattern.flags.includes('u') || pattern.flags.includes('v'))) return null;
-  let ast: Node;
-  try {
-    ast = parse(pattern.source, pattern.flags.replace(/[gydsv]/g, ''), FEATURES);
-  } catch {
-    return null;
-  }
-  const literals = required(ast);
-  if (!literals || literals.some((literal) => literal.length === 0)) return null;
+  const ast = parsePattern(pattern);
+  const literals = ast && required(ast);
+  if (!literals) return null;
   if (!ignoreCase) return literals;
   if (literals.some((literal) => /[^\x00-\x7f]/.test(literal))) return null;
   return [...new Set(literals.map((literal) => literal.toLowerCase()))];
