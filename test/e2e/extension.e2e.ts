@@ -206,10 +206,12 @@ describe('Model Readiness Review in code-server', { timeout: 15 * 60_000 }, () =
   it('the Gate Review panel comes back after a window reload', async () => {
     await runCommand(page, 'View: Close All Editors');
     const expected = await reviewFromExplorer('thorough', 'MODEL_CARD.md');
-    // The web workbench saves its layout when its storage flushes, once a minute (storage.ts DEFAULT_FLUSH_INTERVAL), not on
-    // unload: wait a full interval and more until it holds this panel's state (30 s failed when a flush had just passed).
+    // The web workbench saves its layout every 5 s in an idle callback (storage.ts doFlushWhenIdle), not on unload. Headless
+    // Chromium ran no idle callback in a page without input for a while (seen: none for 30 s), so move the mouse as a person would.
+    await page.mouse.move(600, 400);
+    await page.mouse.move(620, 420);
     const holdsThisPanel = (value: string) => value.includes(GATE_REVIEW_VIEW_TYPE) && value.includes('thorough/MODEL_CARD.md');
-    const saved = await eventually(() => persistedWorkbenchState(page), (values) => values.some(holdsThisPanel), 75_000);
+    const saved = await eventually(() => persistedWorkbenchState(page), (values) => values.some(holdsThisPanel), 30_000);
     assert.ok(saved.some(holdsThisPanel), 'the workbench saved a layout with the Gate Review panel of the thorough card before the reload');
     // Reload as a person does, so the workbench saves its layout (editors, panels) first.
     await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), runCommand(page, 'Developer: Reload Window')]);

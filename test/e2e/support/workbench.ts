@@ -137,9 +137,9 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 
 /**
  * Every value the web workbench has written to its IndexedDB state stores, as text. The browser
- * workbench saves its layout (open editors, webview states) when its storage flushes, once a minute,
- * rather than on unload, where asynchronous writes are not reliable; a test that reloads must first
- * wait (up to a minute) for the layout it expects.
+ * workbench saves its layout (open editors, webview states) every 5 s in an idle callback while its
+ * document has focus, rather than on unload, where asynchronous writes are not reliable; a test that
+ * reloads must first wait for the layout it expects.
  */
 export async function persistedWorkbenchState(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(READ_WORKBENCH_STATE);
