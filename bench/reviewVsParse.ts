@@ -97,6 +97,9 @@ async function main(): Promise<void> {
   console.log(`   parse-only  median ${fmt(median(parseMs))} ms   p90 ${fmt(quantile(parseMs, 0.9))} ms`);
   console.log(`   full review median ${fmt(median(reviewMs))} ms   p90 ${fmt(quantile(reviewMs, 0.9))} ms`);
   console.log(`     of which reading the card ${fmt(median(readMs))} ms (${(median(readMs.map((ms, i) => ms / parseMs[i]))).toFixed(2)}× parse), the seven gates ${fmt(median(gatesMs))} ms (${(median(gatesMs.map((ms, i) => ms / parseMs[i]))).toFixed(2)}× parse)`);
+  // Each part timed apart on a card it just saw: a floor for the full review, which also pays for each part evicting the other's code and data from cache.
+  const partsRatio = median(readMs.map((ms, i) => (ms + gatesMs[i]) / parseMs[i]));
+  console.log(`     reading and gates timed apart, each with warm caches: ${partsRatio.toFixed(2)}× parse (a floor for the full review)`);
   console.log(`   ratio review/parse: median ${ratio.toFixed(2)}×  p90 ${quantile(ratios, 0.9).toFixed(2)}×  (target ≤ ${RATIO_TARGET}×) ${ratio <= RATIO_TARGET ? 'MET' : 'MISSED'}\n`);
   const batch = batchRun();
   console.log(`2. CLI batch: ${BATCH_SIZE} cards in one folder, worker threads`);
